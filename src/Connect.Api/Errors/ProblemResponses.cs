@@ -1,0 +1,83 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using Connect.SharedKernel;
+using Connect.SharedKernel.Errors;
+using Connect.SharedKernel.Http;
+using JasperFx;
+using Marten.Exceptions;
+using Npgsql;
+
+namespace Connect.Api.Errors;
+
+/// <summary>
+/// Every non-2xx answer is an RFC 9457 problem with a stable code (spec §2). Expected failures map to
+/// their status; anything unexpected is a 500 that says nothing about the inside.
+/// </summary>
+internal static class ProblemResponses
+{
+    public static IServiceCollection AddProblemResponses(this IServiceCollection services) => services;
+
+    public static IApplicationBuilder UseProblemResponses(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            try
+            {
+                await next(http);
+            }
+            catch (Exception error) when (!http.Response.HasStarted)
+            {
+                if (error is OperationCanceledException && http.RequestAborted.IsCancellationRequested)
+                    return; // the caller went away; nobody is left to answer
+                var problem = Map(http, error);
+                if (problem.Status >= 500 && problem.Code == "internal_error")
+                    app.Logger.LogError(error, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+                if (problem.Status == 503)
+                    http.Response.Headers.RetryAfter = "5";
+                http.Response.Clear();
+                await Problems.WriteAsync(http, problem);
+            }
+        });
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var (code, title, detail) = http.Response.StatusCode switch
+            {
+                404 => ("not_found", "Not found", "No resource or endpoint answers at this path."),
+                405 => ("method_not_allowed", "Method not allowed", "This path does not accept that method."),
+                415 => ("unsupported_media_type", "Unsupported media type", "Send the body as application/json."),
+                _ => ("error", "Error", "The request could not be completed."),
+            };
+            await Problems.WriteAsync(http, Problems.Create(http, http.Response.StatusCode, code, title, detail));
+        });
+        return app;
+    }
+
+    private static ProblemDocument Map(HttpContext http, Exception error) => error switch
+    {
+        ConnectException e => Problems.From(http, e),
+        BadHttpRequestException { InnerException: JsonException json } => Validation(http, JsonErrors.ToFieldError(json)),
+        BadHttpRequestException { StatusCode: 413 } => Problems.Create(http, 413, "payload_too_large", "Payload too large", "The request body is larger than allowed."),
+        BadHttpRequestException { StatusCode: 415 } => Problems.Create(http, 415, "unsupported_media_type", "Unsupported media type", "Send the body as application/json."),
+        BadHttpRequestException e when e.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
+            Validation(http, new FieldError("", "A JSON object body is required.")),
+        BadHttpRequestException => Problems.Create(http, 400, "bad_request", "Bad request", "The request is malformed."),
+        JsonException json => Validation(http, JsonErrors.ToFieldError(json)),
+        DocumentAlreadyExistsException => Problems.Create(http, 409, "conflict", "Conflict", "A resource with this id already exists."),
+        MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
+            Problems.Create(http, 409, "conflict", "Conflict", "The change conflicts with another resource (for example a second default catalog for the same customer type and locale)."),
+        _ when IsDatabaseUnavailable(error) => Problems.Create(http, 503, "unavailable", "Service unavailable", "The database is not reachable. Retry shortly."),
+        _ => Problems.Create(http, 500, "internal_error", "Internal error", "Something went wrong on our side. The trace id identifies it in our logs."),
+    };
+
+    private static ProblemDocument Validation(HttpContext http, FieldError error) =>
+        Problems.From(http, new ValidationFailedException([error]));
+
+    private static bool IsDatabaseUnavailable(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+            if (e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException)
+                return true;
+        return false;
+    }
+}

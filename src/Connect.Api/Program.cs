@@ -1,0 +1,59 @@
+using Connect.Api;
+using Connect.Api.Errors;
+using Connect.Api.Health;
+using Connect.Catalog;
+using Connect.Identity;
+using Connect.Identity.Contracts;
+using Connect.Pricing;
+using Connect.SharedKernel;
+using Connect.SharedKernel.Messaging;
+using Scalar.AspNetCore;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddConnectMarten(builder.Configuration);
+builder.Services.AddMediator((Mediator.MediatorOptions options) =>
+{
+    // Scoped, so handlers and the unit of work share the request's Marten session.
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+});
+builder.Services.AddScoped<NotificationBuffer>();
+
+builder.Services.ConfigureHttpJsonOptions(o => ConnectJson.Configure(o.SerializerOptions));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi();
+builder.Services.AddProblemResponses();
+
+// The modules: each registers its own documents, handlers, validators and endpoints.
+builder.Services.AddIdentityModule();
+builder.Services.AddCatalogModule(builder.Configuration);
+builder.Services.AddPricingModule();
+
+var app = builder.Build();
+
+app.UseProblemResponses();
+app.UseSerilogRequestLogging(o =>
+{
+    o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (key {ApiKeyId})";
+    o.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("ApiKeyId", http.User.GetApiKeyId());
+});
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs", o => o.WithTitle("Connect API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+app.MapHealth();
+app.MapCatalogModule();
+
+app.Run();
+
+/// <summary>Entry point, visible to the integration tests' host factory.</summary>
+public partial class Program;

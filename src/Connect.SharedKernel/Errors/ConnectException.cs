@@ -1,0 +1,32 @@
+namespace Connect.SharedKernel.Errors;
+
+/// <summary>An expected failure with a stable machine code; the host maps it to a problem document.</summary>
+public abstract class ConnectException(int status, string code, string title, string detail) : Exception(detail)
+{
+    public int Status { get; } = status;
+    public string Code { get; } = code;
+    public string Title { get; } = title;
+
+    /// <summary>An optional machine word refining <see cref="Code"/> (e.g. promo code <c>expired</c>).</summary>
+    public virtual string? Reason => null;
+}
+
+public sealed class NotFoundException(string resource, string id)
+    : ConnectException(404, "not_found", "Not found", $"{resource} '{id}' does not exist.");
+
+public sealed class ConflictException(string detail)
+    : ConnectException(409, "conflict", "Conflict", detail);
+
+public sealed class PreconditionFailedException()
+    : ConnectException(412, "precondition_failed", "Precondition failed",
+        "If-Match does not match the resource's current ETag. Read it again and retry.");
+
+public sealed record FieldError(string Property, string Message);
+
+public sealed class ValidationFailedException(IReadOnlyList<FieldError> errors)
+    : ConnectException(400, "validation_failed", "Validation failed", "The request is not valid; see errors.")
+{
+    public IReadOnlyList<FieldError> Errors { get; } = errors;
+
+    public ValidationFailedException(string property, string message) : this([new FieldError(property, message)]) { }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Connect.SharedKernel;
+
+/// <summary>The wire conventions of the Connect API, applied to every HTTP body.</summary>
+public static class ConnectJson
+{
+    public const int MaxDepth = 32;
+
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.PropertyNameCaseInsensitive = false;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        // Unknown and read-only properties in a body are errors, not silently dropped (spec §5).
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        options.NumberHandling = JsonNumberHandling.Strict;
+        options.MaxDepth = MaxDepth;
+        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+    }
+
+    public static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(options);
+        return options;
+    }
+}

@@ -1,0 +1,47 @@
+using Connect.Catalog.Contracts;
+using Connect.Catalog.DemoData;
+using Connect.Catalog.Domain;
+using Connect.Catalog.Http;
+using Connect.Catalog.Reading;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect.Catalog;
+
+/// <summary>The Catalog module's door: registration and endpoint mapping, nothing else is public.</summary>
+public static class CatalogModule
+{
+    /// <summary>The module's PostgreSQL schema.</summary>
+    public const string Schema = "catalog";
+
+    public static IServiceCollection AddCatalogModule(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.ConfigureMarten(options =>
+        {
+            options.Schema.For<ProductDocument>().DatabaseSchemaName(Schema);
+            options.Schema.For<OfferingGroupDocument>().DatabaseSchemaName(Schema);
+            options.Schema.For<OfferingDocument>().DatabaseSchemaName(Schema)
+                .Index(o => o.ProductId).Index(o => o.Name);
+            options.Schema.For<CatalogDocument>().DatabaseSchemaName(Schema)
+                .UniqueIndex(c => c.DefaultKey!);
+        });
+        services.AddValidatorsFromAssembly(typeof(CatalogModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddScoped<OfferingAssembler>();
+        services.AddScoped<CatalogAssembler>();
+        // Categories are written short and read in both forms (spec §4); other enums use their wire names.
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Insert(0, new ProductCategoryJsonConverter()));
+        if (configuration.GetValue<bool>(DemoCatalog.ConfigurationKey))
+            services.AddHostedService<DemoCatalog>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCatalogModule(this IEndpointRouteBuilder endpoints)
+    {
+        CatalogEndpoints.Map(endpoints);
+        return endpoints;
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Connect.Catalog.Contracts;
+using Connect.Catalog.Domain;
+using Connect.Catalog.Reading;
+using Connect.SharedKernel.Domain;
+using Connect.SharedKernel.Errors;
+using FluentValidation;
+using Marten;
+using Mediator;
+
+namespace Connect.Catalog.Features.Catalogs;
+
+/// <summary>Body of <c>POST /product-catalogs</c>, and the writable form a PATCH merges into.</summary>
+internal sealed record CreateCatalog : ICommand<ProductCatalog>
+{
+    public string? ProductCatalogId { get; init; }
+    public string? Name { get; init; }
+
+    [JsonPropertyName("external_reference")]
+    public string? ExternalReference { get; init; }
+    public string? Description { get; init; }
+    public CustomerType? CustomerType { get; init; }
+    public string? Locale { get; init; }
+    public bool? IsDefault { get; init; }
+    public List<string>? ProductOfferingIds { get; init; }
+    public List<string>? ProductOfferingGroupIds { get; init; }
+    public Dictionary<string, JsonElement>? Metadata { get; init; }
+}
+
+internal sealed partial class CreateCatalogValidator : AbstractValidator<CreateCatalog>
+{
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")]
+    private static partial System.Text.RegularExpressions.Regex Bcp47();
+
+    public CreateCatalogValidator()
+    {
+        RuleFor(c => c.ProductCatalogId).Must(Ids.IsValid).When(c => c.ProductCatalogId is not null).WithMessage(Ids.Rule);
+        RuleFor(c => c.ProductCatalogId).NotEqual("default").WithMessage("'default' names the default catalog and cannot be an id.");
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.ExternalReference).MaximumLength(200);
+        RuleFor(c => c.Description).MaximumLength(4000);
+        RuleFor(c => c.CustomerType).NotNull();
+        RuleFor(c => c.Locale!).Matches(Bcp47()).When(c => c.Locale is not null).WithMessage("locale must be a BCP 47 tag such as 'en-US'.");
+        RuleFor(c => c.ProductOfferingIds).Must(ids => ids!.Count <= 5000 && ids.Distinct().Count() == ids.Count)
+            .When(c => c.ProductOfferingIds is not null).WithMessage("productOfferingIds must be distinct (at most 5000).");
+        RuleFor(c => c.ProductOfferingGroupIds).Must(ids => ids!.Count <= 1000 && ids.Distinct().Count() == ids.Count)
+            .When(c => c.ProductOfferingGroupIds is not null).WithMessage("productOfferingGroupIds must be distinct (at most 1000).");
+        RuleFor(c => c.Metadata).Must(m => m!.Count <= 100).When(c => c.Metadata is not null)
+            .WithMessage("metadata holds at most 100 keys.");
+    }
+}
+
+internal sealed class CreateCatalogHandler(IDocumentSession session, TimeProvider clock, CatalogAssembler assembler)
+    : ICommandHandler<CreateCatalog, ProductCatalog>
+{
+    public async ValueTask<ProductCatalog> Handle(CreateCatalog command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var catalog = new CatalogDocument { Id = command.ProductCatalogId ?? Ids.New(), CreatedAt = now };
+        await command.ApplyAsync(catalog, session, now, cancellationToken);
+        session.Insert(catalog);
+        return await assembler.AssembleAsync(catalog, null, cancellationToken);
+    }
+}
+
+internal static class CreateCatalogExtensions
+{
+    public static async Task ApplyAsync(this CreateCatalog command, CatalogDocument catalog, IDocumentSession session,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var offeringIds = command.ProductOfferingIds ?? [];
+        var groupIds = command.ProductOfferingGroupIds ?? [];
+        var offerings = offeringIds.Count == 0 ? [] : await session.LoadManyAsync<OfferingDocument>(cancellationToken, offeringIds);
+        var errors = offeringIds.Except(offerings.Select(o => o.Id))
+            .Select(id => new FieldError("productOfferingIds", $"Product offering '{id}' does not exist.")).ToList();
+        errors.AddRange(offerings.Where(o => o.CustomerType != command.CustomerType)
+            .Select(o => new FieldError("productOfferingIds", $"Product offering '{o.Id}' is for {o.CustomerType} customers, not {command.CustomerType}.")));
+        var groups = groupIds.Count == 0 ? [] : await session.LoadManyAsync<OfferingGroupDocument>(cancellationToken, groupIds);
+        errors.AddRange(groupIds.Except(groups.Select(g => g.Id))
+            .Select(id => new FieldError("productOfferingGroupIds", $"Product offering group '{id}' does not exist.")));
+        if (errors.Count > 0)
+            throw new ValidationFailedException(errors);
+
+        catalog.Name = command.Name!;
+        catalog.ExternalReference = command.ExternalReference;
+        catalog.Description = command.Description;
+        catalog.CustomerType = command.CustomerType!.Value;
+        catalog.Locale = command.Locale;
+        catalog.IsDefault = command.IsDefault ?? false;
+        catalog.ProductOfferingIds = offeringIds;
+        catalog.ProductOfferingGroupIds = groupIds;
+        catalog.Metadata = command.Metadata;
+        catalog.UpdatedAt = now;
+        catalog.RefreshDefaultKey();
+        if (catalog.DefaultKey is { } key)
+            await TakeDefaultMarkAsync(session, catalog.Id, key, now, cancellationToken);
+    }
+
+    // Marking a catalog default takes the mark from the one that had it, in the same transaction (spec §3).
+    private static async Task TakeDefaultMarkAsync(IDocumentSession session, string catalogId, string key,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var previous = await session.Query<CatalogDocument>().Where(c => c.DefaultKey == key && c.Id != catalogId)
+            .ToListAsync(cancellationToken);
+        foreach (var other in previous)
+        {
+            other.IsDefault = false;
+            other.RefreshDefaultKey();
+            other.UpdatedAt = now;
+            session.Store(other);
+        }
+    }
+}

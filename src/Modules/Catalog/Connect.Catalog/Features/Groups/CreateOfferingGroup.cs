@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using Connect.Catalog.Contracts;
+using Connect.Catalog.Domain;
+using Connect.SharedKernel;
+using Connect.SharedKernel.Domain;
+using Connect.SharedKernel.Errors;
+using FluentValidation;
+using Mapster;
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Connect.Catalog.Features.Groups;
+
+/// <summary>Body of <c>POST /product-offering-groups</c>, and the writable form a PATCH merges into.</summary>
+internal sealed record CreateOfferingGroup : ICommand<ProductOfferingGroup>
+{
+    public string? ProductOfferingGroupId { get; init; }
+    public string? Name { get; init; }
+    public ProductCategory? Category { get; init; }
+    public string? Description { get; init; }
+    public string? InternalDescription { get; init; }
+}
+
+internal sealed class CreateOfferingGroupValidator : AbstractValidator<CreateOfferingGroup>
+{
+    public CreateOfferingGroupValidator()
+    {
+        RuleFor(c => c.ProductOfferingGroupId).Must(Ids.IsValid).When(c => c.ProductOfferingGroupId is not null).WithMessage(Ids.Rule);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Description).MaximumLength(4000);
+        RuleFor(c => c.InternalDescription).MaximumLength(4000);
+    }
+}
+
+internal sealed class CreateOfferingGroupHandler(IDocumentSession session, TimeProvider clock)
+    : ICommandHandler<CreateOfferingGroup, ProductOfferingGroup>
+{
+    public ValueTask<ProductOfferingGroup> Handle(CreateOfferingGroup command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var group = new OfferingGroupDocument { Id = command.ProductOfferingGroupId ?? Ids.New(), CreatedAt = now };
+        command.Apply(group, now);
+        session.Insert(group);
+        return ValueTask.FromResult(group.Adapt<ProductOfferingGroup>(CatalogMapping.Config));
+    }
+}
+
+/// <summary><c>PATCH /product-offering-groups/{id}</c>: a JSON merge patch over the group's writable form.</summary>
+internal sealed record PatchOfferingGroup(string ProductOfferingGroupId, JsonObject Patch) : ICommand<ProductOfferingGroup>;
+
+internal sealed class PatchOfferingGroupHandler(
+    IDocumentSession session, TimeProvider clock, IOptions<JsonOptions> json, IValidator<CreateOfferingGroup> validator)
+    : ICommandHandler<PatchOfferingGroup, ProductOfferingGroup>
+{
+    public async ValueTask<ProductOfferingGroup> Handle(PatchOfferingGroup command, CancellationToken cancellationToken)
+    {
+        var group = await session.LoadAsync<OfferingGroupDocument>(command.ProductOfferingGroupId, cancellationToken)
+            ?? throw new NotFoundException("Product offering group", command.ProductOfferingGroupId);
+        var patched = await MergePatcher.ApplyAsync(group.Adapt<CreateOfferingGroup>(CatalogMapping.Config), command.Patch,
+            "productOfferingGroupId", group.Id, json.Value.SerializerOptions, validator, cancellationToken);
+        patched.Apply(group, clock.GetUtcNow());
+        session.Store(group);
+        return group.Adapt<ProductOfferingGroup>(CatalogMapping.Config);
+    }
+}
+
+internal static class CreateOfferingGroupExtensions
+{
+    public static void Apply(this CreateOfferingGroup command, OfferingGroupDocument group, DateTimeOffset now)
+    {
+        group.Name = command.Name!;
+        group.Category = command.Category;
+        group.Description = command.Description;
+        group.InternalDescription = command.InternalDescription;
+        group.UpdatedAt = now;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Connect.Catalog.Contracts;
+using Connect.Catalog.Domain;
+using Connect.Catalog.Reading;
+using Connect.SharedKernel.Domain;
+using Connect.SharedKernel.Errors;
+using FluentValidation;
+using Marten;
+using Mediator;
+
+namespace Connect.Catalog.Features.Offerings;
+
+/// <summary>Body of <c>POST /product-offerings</c>, and the writable form a PATCH merges into.</summary>
+internal sealed record CreateOffering : ICommand<ProductOffering>
+{
+    public string? ProductOfferingId { get; init; }
+    public string? Name { get; init; }
+    public string? ProductId { get; init; }
+    public string? ProductOfferingGroupId { get; init; }
+    public CustomerType? CustomerType { get; init; }
+    public PriceInput? Price { get; init; }
+    public string? Description { get; init; }
+    public string? RichContent { get; init; }
+    public List<ProductCategory>? AddonCategories { get; init; }
+    public string? InternalDescription { get; init; }
+    public string? ImageUrl { get; init; }
+    public Dictionary<string, JsonElement>? Metadata { get; init; }
+}
+
+/// <summary>The writable part of a price; <c>netPrice</c> is always computed.</summary>
+internal sealed record PriceInput
+{
+    public string? Currency { get; init; }
+    public PriceType? PriceType { get; init; }
+    public decimal? GrossPrice { get; init; }
+    public decimal? Discount { get; init; }
+    public int? BoundMonths { get; init; }
+    public BillingCycle? BillingCycle { get; init; }
+    public bool? TaxIncluded { get; init; }
+}
+
+internal sealed class CreateOfferingHandler(IDocumentSession session, TimeProvider clock, OfferingAssembler assembler)
+    : ICommandHandler<CreateOffering, ProductOffering>
+{
+    public async ValueTask<ProductOffering> Handle(CreateOffering command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var offering = new OfferingDocument { Id = command.ProductOfferingId ?? Ids.New(), CreatedAt = now };
+        await command.ApplyAsync(offering, session, now, cancellationToken);
+        session.Insert(offering);
+        return await assembler.AssembleOneAsync(offering, null, cancellationToken);
+    }
+}
+
+internal static class CreateOfferingExtensions
+{
+    /// <summary>Copies the command onto the document after checking that its product and group exist.</summary>
+    public static async Task ApplyAsync(this CreateOffering command, OfferingDocument offering, IQuerySession session,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var product = await session.LoadAsync<ProductDocument>(command.ProductId!, cancellationToken)
+            ?? throw new ValidationFailedException("productId", $"Product '{command.ProductId}' does not exist.");
+        if (command.ProductOfferingGroupId is { } groupId &&
+            await session.LoadAsync<OfferingGroupDocument>(groupId, cancellationToken) is null)
+            throw new ValidationFailedException("productOfferingGroupId", $"Product offering group '{groupId}' does not exist.");
+
+        var price = command.Price!;
+        offering.Name = command.Name!;
+        offering.ProductId = product.Id;
+        offering.CopyFrom(product);
+        offering.ProductOfferingGroupId = command.ProductOfferingGroupId;
+        offering.CustomerType = command.CustomerType!.Value;
+        offering.Price = new StoredPrice
+        {
+            Currency = price.Currency!,
+            PriceType = price.PriceType!.Value,
+            GrossPrice = price.GrossPrice!.Value,
+            Discount = price.Discount ?? 0m,
+            BoundMonths = price.BoundMonths,
+            BillingCycle = price.BillingCycle,
+            TaxIncluded = price.TaxIncluded!.Value,
+        };
+        offering.NetPrice = offering.Price.GrossPrice - offering.Price.Discount;
+        offering.Description = command.Description;
+        offering.RichContent = command.RichContent;
+        offering.AddonCategories = command.AddonCategories ?? [];
+        offering.InternalDescription = command.InternalDescription;
+        offering.ImageUrl = command.ImageUrl;
+        offering.Metadata = command.Metadata;
+        offering.UpdatedAt = now;
+    }
+}

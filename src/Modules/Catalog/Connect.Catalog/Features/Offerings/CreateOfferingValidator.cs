@@ -1,0 +1,57 @@
+using Connect.Catalog.Contracts;
+using Connect.SharedKernel.Domain;
+using FluentValidation;
+
+namespace Connect.Catalog.Features.Offerings;
+
+internal sealed class CreateOfferingValidator : AbstractValidator<CreateOffering>
+{
+    public CreateOfferingValidator()
+    {
+        RuleFor(c => c.ProductOfferingId).Must(Ids.IsValid).When(c => c.ProductOfferingId is not null).WithMessage(Ids.Rule);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.ProductId).NotEmpty().MaximumLength(64);
+        RuleFor(c => c.ProductOfferingGroupId).MaximumLength(64);
+        RuleFor(c => c.CustomerType).NotNull();
+        RuleFor(c => c.Price).NotNull().SetValidator(new PriceInputValidator()!);
+        RuleFor(c => c.Description).MaximumLength(4000);
+        RuleFor(c => c.InternalDescription).MaximumLength(4000);
+        RuleFor(c => c.RichContent).MaximumLength(100_000);
+        RuleFor(c => c.ImageUrl).MaximumLength(2000)
+            .Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http"))
+            .When(c => c.ImageUrl is not null).WithMessage("imageUrl must be an absolute http(s) URL.");
+        RuleFor(c => c.Metadata).Must(m => m!.Count <= 100).When(c => c.Metadata is not null)
+            .WithMessage("metadata holds at most 100 keys.");
+    }
+}
+
+internal sealed class PriceInputValidator : AbstractValidator<PriceInput>
+{
+    private const decimal MaxAmount = 1_000_000_000m;
+
+    public PriceInputValidator()
+    {
+        RuleFor(p => p.Currency).NotEmpty().Must(Currencies.IsKnown)
+            .WithMessage("currency must be a supported ISO 4217 code such as 'USD'.");
+        RuleFor(p => p.PriceType).NotNull();
+        RuleFor(p => p.TaxIncluded).NotNull();
+        RuleFor(p => p.GrossPrice).NotNull().InclusiveBetween(0m, MaxAmount);
+        RuleFor(p => p.Discount).InclusiveBetween(0m, MaxAmount);
+        RuleFor(p => p.Discount).LessThanOrEqualTo(p => p.GrossPrice)
+            .When(p => p.Discount is not null && p.GrossPrice is not null)
+            .WithMessage("discount cannot be larger than grossPrice.");
+        RuleFor(p => p.GrossPrice).Must((p, v) => Currencies.FitsMinorUnits(v!.Value, p.Currency!))
+            .When(p => p.GrossPrice is not null && Currencies.IsKnown(p.Currency))
+            .WithMessage(p => $"grossPrice has more decimals than {p.Currency} allows.");
+        RuleFor(p => p.Discount).Must((p, v) => Currencies.FitsMinorUnits(v!.Value, p.Currency!))
+            .When(p => p.Discount is not null && Currencies.IsKnown(p.Currency))
+            .WithMessage(p => $"discount has more decimals than {p.Currency} allows.");
+        RuleFor(p => p.BoundMonths).InclusiveBetween(0, 120);
+        RuleFor(p => p.BillingCycle).NotNull().When(p => p.PriceType == PriceType.Recurring)
+            .WithMessage("billingCycle is required for RECURRING prices.");
+        RuleFor(p => p.BillingCycle!.Interval).InclusiveBetween(1, 1000).When(p => p.BillingCycle is not null)
+            .OverridePropertyName("billingCycle.interval");
+        RuleFor(p => p.BillingCycle!.Period).IsInEnum().When(p => p.BillingCycle is not null)
+            .OverridePropertyName("billingCycle.period");
+    }
+}

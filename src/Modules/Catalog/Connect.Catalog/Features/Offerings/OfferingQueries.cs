@@ -1,0 +1,74 @@
+using Connect.Catalog.Contracts;
+using Connect.Catalog.Domain;
+using Connect.Catalog.Reading;
+using Connect.SharedKernel.Paging;
+using Marten;
+using Marten.Linq;
+using Mediator;
+
+namespace Connect.Catalog.Features.Offerings;
+
+internal sealed class GetOfferingHandler(IQuerySession session, OfferingAssembler assembler)
+    : IQueryHandler<GetProductOffering, ProductOffering?>
+{
+    public async ValueTask<ProductOffering?> Handle(GetProductOffering query, CancellationToken cancellationToken)
+    {
+        var offering = await session.LoadAsync<OfferingDocument>(query.ProductOfferingId, cancellationToken);
+        return offering is null ? null : await assembler.AssembleOneAsync(offering, query.PromoCode, cancellationToken);
+    }
+}
+
+internal sealed class ListOfferingsHandler(IQuerySession session, OfferingAssembler assembler)
+    : IQueryHandler<ListProductOfferings, Page<ProductOffering>>
+{
+    public async ValueTask<Page<ProductOffering>> Handle(ListProductOfferings query, CancellationToken cancellationToken)
+    {
+        IQueryable<OfferingDocument> offerings = session.Query<OfferingDocument>().Stats(out QueryStatistics stats);
+        if (query.Types.Count > 0)
+        {
+            var types = query.Types.ToArray();
+            offerings = offerings.Where(o => types.Contains(o.ProductType));
+        }
+        if (query.Categories.Count > 0)
+        {
+            var categories = query.Categories.ToArray();
+            offerings = offerings.Where(o => categories.Contains(o.ProductCategory));
+        }
+        if (query.CustomerType is { } customerType)
+            offerings = offerings.Where(o => o.CustomerType == customerType);
+        if (query.Status != OfferingStatusFilter.All)
+        {
+            var status = query.Status == OfferingStatusFilter.Archived ? OfferingStatus.Archived : OfferingStatus.Available;
+            offerings = offerings.Where(o => o.Status == status);
+        }
+        if (query.ProductOfferingGroupId is { } groupId)
+            offerings = offerings.Where(o => o.ProductOfferingGroupId == groupId);
+
+        var page = await Sort(offerings, query.Sort, query.Direction)
+            .Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
+        var items = await assembler.AssembleAsync(page, query.PromoCode, query.CustomerType, cancellationToken);
+        return new Page<ProductOffering>(items, stats.TotalResults, query.Limit, query.Offset, SortKeyName(query.Sort), query.Direction);
+    }
+
+    // Ties are broken by id so that paging is stable.
+    private static IQueryable<OfferingDocument> Sort(IQueryable<OfferingDocument> q, OfferingSortKey key, SortDirection direction) =>
+        (key, direction) switch
+        {
+            (OfferingSortKey.CreatedAt, SortDirection.Asc) => q.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id),
+            (OfferingSortKey.CreatedAt, _) => q.OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id),
+            (OfferingSortKey.UpdatedAt, SortDirection.Asc) => q.OrderBy(o => o.UpdatedAt).ThenBy(o => o.Id),
+            (OfferingSortKey.UpdatedAt, _) => q.OrderByDescending(o => o.UpdatedAt).ThenBy(o => o.Id),
+            (OfferingSortKey.NetPrice, SortDirection.Asc) => q.OrderBy(o => o.NetPrice).ThenBy(o => o.Id),
+            (OfferingSortKey.NetPrice, _) => q.OrderByDescending(o => o.NetPrice).ThenBy(o => o.Id),
+            (_, SortDirection.Asc) => q.OrderBy(o => o.Name).ThenBy(o => o.Id),
+            _ => q.OrderByDescending(o => o.Name).ThenBy(o => o.Id),
+        };
+
+    public static string SortKeyName(OfferingSortKey key) => key switch
+    {
+        OfferingSortKey.CreatedAt => "createdAt",
+        OfferingSortKey.UpdatedAt => "updatedAt",
+        OfferingSortKey.NetPrice => "netPrice",
+        _ => "name",
+    };
+}

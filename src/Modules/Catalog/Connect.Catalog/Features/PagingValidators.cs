@@ -1,0 +1,36 @@
+using Connect.Catalog.Contracts;
+using Connect.SharedKernel.Paging;
+using FluentValidation;
+
+namespace Connect.Catalog.Features;
+
+internal static class PagingRules
+{
+    public static void AddPagingRules<T>(this AbstractValidator<T> validator, Func<T, int> limit, Func<T, int> offset)
+    {
+        validator.RuleFor(q => limit(q)).InclusiveBetween(1, Paging.MaxLimit).OverridePropertyName("limit")
+            .WithMessage($"limit must be between 1 and {Paging.MaxLimit}.");
+        validator.RuleFor(q => offset(q)).GreaterThanOrEqualTo(0).OverridePropertyName("offset")
+            .WithMessage("offset must be 0 or more.");
+    }
+}
+
+internal sealed class ListProductOfferingGroupsValidator : AbstractValidator<ListProductOfferingGroups>
+{
+    public ListProductOfferingGroupsValidator() => this.AddPagingRules(q => q.Limit, q => q.Offset);
+}
+
+internal sealed class ListProductCatalogsValidator : AbstractValidator<ListProductCatalogs>
+{
+    public ListProductCatalogsValidator() => this.AddPagingRules(q => q.Limit, q => q.Offset);
+}
+
+internal sealed class ListProductOfferingsValidator : AbstractValidator<ListProductOfferings>
+{
+    public ListProductOfferingsValidator()
+    {
+        this.AddPagingRules(q => q.Limit, q => q.Offset);
+        RuleFor(q => q.ProductOfferingGroupId).MaximumLength(64);
+        RuleFor(q => q.PromoCode).MaximumLength(64);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+using Connect.Catalog.Contracts;
+using Connect.Catalog.Domain;
+using Connect.SharedKernel;
+using Connect.SharedKernel.Errors;
+using FluentValidation;
+using Mapster;
+using Marten;
+using Mediator;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Connect.Catalog.Features.Products;
+
+/// <summary><c>PATCH /products/{id}</c>: a JSON merge patch over the product's writable form.</summary>
+internal sealed record PatchProduct(string ProductId, JsonObject Patch) : ICommand<Product>;
+
+internal sealed class PatchProductHandler(
+    IDocumentSession session, TimeProvider clock, IOptions<JsonOptions> json, IValidator<CreateProduct> validator)
+    : ICommandHandler<PatchProduct, Product>
+{
+    public async ValueTask<Product> Handle(PatchProduct command, CancellationToken cancellationToken)
+    {
+        var product = await session.LoadAsync<ProductDocument>(command.ProductId, cancellationToken)
+            ?? throw new NotFoundException("Product", command.ProductId);
+        var patched = await MergePatcher.ApplyAsync(product.Adapt<CreateProduct>(CatalogMapping.Config), command.Patch,
+            "productId", product.Id, json.Value.SerializerOptions, validator, cancellationToken);
+
+        patched.Apply(product, clock.GetUtcNow());
+        session.Store(product);
+
+        // Offerings keep a copy of their product's type and category for filtering; keep it in step.
+        var offerings = await session.Query<OfferingDocument>().Where(o => o.ProductId == product.Id).ToListAsync(cancellationToken);
+        foreach (var offering in offerings.Where(o => o.ProductType != product.Type || o.ProductCategory != product.Category))
+        {
+            offering.CopyFrom(product);
+            session.Store(offering);
+        }
+        return product.Adapt<Product>(CatalogMapping.Config);
+    }
+}
+
+internal sealed class GetProductHandler(IQuerySession session) : IQueryHandler<GetProduct, Product?>
+{
+    public async ValueTask<Product?> Handle(GetProduct query, CancellationToken cancellationToken)
+    {
+        var product = await session.LoadAsync<ProductDocument>(query.ProductId, cancellationToken);
+        return product?.Adapt<Product>(CatalogMapping.Config);
+    }
+}

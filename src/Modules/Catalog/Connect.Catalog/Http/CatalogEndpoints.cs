@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using Connect.Catalog.Contracts;
+using Connect.Catalog.Features.Catalogs;
+using Connect.Catalog.Features.Groups;
+using Connect.Catalog.Features.Offerings;
+using Connect.Catalog.Features.Products;
+using Connect.Identity.Contracts;
+using Connect.SharedKernel.Errors;
+using Connect.SharedKernel.Http;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Connect.Catalog.Http;
+
+/// <summary>The Catalog module's HTTP surface: public reads (spec §3) and management commands (spec §5).</summary>
+internal static class CatalogEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("").RequireAuthorization(Scopes.CatalogRead).WithTags("Catalog (read)");
+        read.MapGet("/product-offerings/{productOfferingId}", async (string productOfferingId, string? promoCode, HttpContext http, ISender sender) =>
+                Respond.Single(http, await sender.Send(new GetProductOffering(productOfferingId, promoCode)), "Product offering", productOfferingId))
+            .Produces<ProductOffering>();
+        read.MapGet("/product-offerings", async (HttpContext http, ISender sender) =>
+                Respond.List(http, await sender.Send(QueryParsing.OfferingList(http.Request.Query, Caller.Context(http).CustomerType))))
+            .Produces<ListResponse<ProductOffering>>();
+        read.MapGet("/product-catalogs/default", async (string? promoCode, HttpContext http, ISender sender) =>
+            {
+                var caller = Caller.Context(http);
+                var catalog = await sender.Send(new GetDefaultProductCatalog(caller.CustomerType, caller.Locale, promoCode));
+                return Respond.Single(http, catalog, "Default product catalog", $"{caller.CustomerType}/{caller.Locale}");
+            })
+            .Produces<ProductCatalog>();
+        read.MapGet("/product-catalogs/{productCatalogId}", async (string productCatalogId, string? promoCode, HttpContext http, ISender sender) =>
+                Respond.Single(http, await sender.Send(new GetProductCatalog(productCatalogId, promoCode)), "Product catalog", productCatalogId))
+            .Produces<ProductCatalog>();
+        read.MapGet("/product-catalogs", async (HttpContext http, ISender sender) =>
+            {
+                var p = new QueryParsing(http.Request.Query);
+                var query = new ListProductCatalogs(p.Int("limit", SharedKernel.Paging.Paging.DefaultLimit), p.Int("offset", 0));
+                p.ThrowIfInvalid();
+                return Respond.List(http, await sender.Send(query));
+            })
+            .Produces<ListResponse<ProductCatalog>>();
+        read.MapGet("/product-offering-groups", async (HttpContext http, ISender sender) =>
+            {
+                var p = new QueryParsing(http.Request.Query);
+                var query = new ListProductOfferingGroups(p.Int("limit", SharedKernel.Paging.Paging.DefaultLimit), p.Int("offset", 0));
+                p.ThrowIfInvalid();
+                return Respond.List(http, await sender.Send(query));
+            })
+            .Produces<ListResponse<ProductOfferingGroup>>();
+        read.MapGet("/product-offering-groups/{productOfferingGroupId}", async (string productOfferingGroupId, HttpContext http, ISender sender) =>
+                Respond.Single(http, await sender.Send(new GetProductOfferingGroup(productOfferingGroupId)), "Product offering group", productOfferingGroupId))
+            .Produces<ProductOfferingGroup>();
+
+        var write = app.MapGroup("").RequireAuthorization(Scopes.CatalogWrite).WithTags("Catalog (management)");
+        write.MapPost("/products", async (CreateProduct body, HttpContext http, ISender sender) =>
+            Respond.Created(http, await sender.Send(body), $"/products/{{0}}", p => p.ProductId)).Produces<Product>(201);
+        write.MapGet("/products/{productId}", async (string productId, HttpContext http, ISender sender) =>
+            Respond.Single(http, await sender.Send(new GetProduct(productId)), "Product", productId)).Produces<Product>();
+        write.MapPatch("/products/{productId}", (string productId, JsonObject body, HttpContext http, ISender sender) =>
+            Respond.Patch(http, sender, new GetProduct(productId), new PatchProduct(productId, body), "Product", productId)).Produces<Product>();
+
+        write.MapPost("/product-offering-groups", async (CreateOfferingGroup body, HttpContext http, ISender sender) =>
+            Respond.Created(http, await sender.Send(body), "/product-offering-groups/{0}", g => g.ProductOfferingGroupId)).Produces<ProductOfferingGroup>(201);
+        write.MapPatch("/product-offering-groups/{productOfferingGroupId}", (string productOfferingGroupId, JsonObject body, HttpContext http, ISender sender) =>
+            Respond.Patch(http, sender, new GetProductOfferingGroup(productOfferingGroupId),
+                new PatchOfferingGroup(productOfferingGroupId, body), "Product offering group", productOfferingGroupId)).Produces<ProductOfferingGroup>();
+
+        write.MapPost("/product-offerings", async (CreateOffering body, HttpContext http, ISender sender) =>
+            Respond.Created(http, await sender.Send(body), "/product-offerings/{0}", o => o.ProductOfferingId)).Produces<ProductOffering>(201);
+        write.MapPatch("/product-offerings/{productOfferingId}", (string productOfferingId, JsonObject body, HttpContext http, ISender sender) =>
+            Respond.Patch(http, sender, new GetProductOffering(productOfferingId),
+                new PatchOffering(productOfferingId, body), "Product offering", productOfferingId)).Produces<ProductOffering>();
+
+        write.MapPost("/product-catalogs", async (CreateCatalog body, HttpContext http, ISender sender) =>
+            Respond.Created(http, await sender.Send(body), "/product-catalogs/{0}", c => c.ProductCatalogId)).Produces<ProductCatalog>(201);
+        write.MapPatch("/product-catalogs/{productCatalogId}", (string productCatalogId, JsonObject body, HttpContext http, ISender sender) =>
+            Respond.Patch(http, sender, new GetProductCatalog(productCatalogId),
+                new PatchCatalog(productCatalogId, body), "Product catalog", productCatalogId)).Produces<ProductCatalog>();
+    }
+}
+
+/// <summary>Who is calling: the key's customer context, with Accept-Language overriding the locale for one request.</summary>
+internal static class Caller
+{
+    public static CustomerContext Context(HttpContext http)
+    {
+        var context = http.User.GetCustomerContext();
+        var preferred = http.Request.GetTypedHeaders().AcceptLanguage
+            .Where(l => l.Value.HasValue && l.Value.Value != "*" && (l.Quality ?? 1) > 0)
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value!)
+            .FirstOrDefault();
+        return preferred is null || preferred.Length > 35 ? context : context with { Locale = preferred };
+    }
+}

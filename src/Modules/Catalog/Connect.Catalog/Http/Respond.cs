@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Connect.SharedKernel.Errors;
+using Connect.SharedKernel.Http;
+using Connect.SharedKernel.Paging;
+using Mediator;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Connect.Catalog.Http;
+
+/// <summary>The few ways a Catalog endpoint answers, so every endpoint answers them the same way.</summary>
+internal static class Respond
+{
+    private static JsonSerializerOptions Json(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+
+    /// <summary>200 with ETag (or 304), or a 404 problem.</summary>
+    public static IResult Single<T>(HttpContext http, T? resource, string kind, string id) where T : class =>
+        resource is null ? throw new NotFoundException(kind, id) : ETags.Json(http, resource, Json(http));
+
+    public static IResult List<T>(HttpContext http, Page<T> page) =>
+        Results.Json(ListResponse<T>.From(page), Json(http));
+
+    public static IResult Created<T>(HttpContext http, T resource, string locationFormat, Func<T, string> id) where T : class
+    {
+        http.Response.Headers.Location = string.Format(locationFormat, Uri.EscapeDataString(id(resource)));
+        return ETags.Json(http, resource, Json(http), StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// If-Match is checked against the current representation's ETag before the patch is sent.
+    /// </summary>
+    public static async Task<IResult> Patch<T>(HttpContext http, ISender sender, IQuery<T?> current, ICommand<T> patch,
+        string kind, string id) where T : class
+    {
+        var resource = await sender.Send(current) ?? throw new NotFoundException(kind, id);
+        ETags.EnsureIfMatch(http, ETags.Of(resource, Json(http)));
+        return ETags.Json(http, await sender.Send(patch), Json(http));
+    }
+}

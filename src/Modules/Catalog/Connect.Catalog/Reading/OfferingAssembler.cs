@@ -1,0 +1,75 @@
+using Connect.Catalog.Contracts;
+using Connect.Catalog.Domain;
+using Connect.Pricing.Contracts;
+using Connect.SharedKernel.Domain;
+using Mapster;
+using Marten;
+using Mediator;
+
+namespace Connect.Catalog.Reading;
+
+/// <summary>
+/// Turns offering documents into the published shape: joins products and groups in one batch each and
+/// asks Pricing for every price in one query.
+/// </summary>
+internal sealed class OfferingAssembler(IQuerySession session, ISender sender)
+{
+    public async Task<ProductOffering> AssembleOneAsync(OfferingDocument offering, string? promoCode, CancellationToken cancellationToken) =>
+        (await AssembleAsync([offering], promoCode, offering.CustomerType, cancellationToken))[0];
+
+    public async Task<IReadOnlyList<ProductOffering>> AssembleAsync(
+        IReadOnlyList<OfferingDocument> offerings, string? promoCode, CustomerType? customerType, CancellationToken cancellationToken)
+    {
+        var products = await LoadAsync<ProductDocument>(offerings.Select(o => o.ProductId), p => p.Id, cancellationToken);
+        var groups = await LoadAsync<OfferingGroupDocument>(
+            offerings.Select(o => o.ProductOfferingGroupId).OfType<string>(), g => g.Id, cancellationToken);
+        var prices = await sender.Send(new PriceOfferings(
+            offerings.Select(o => new PricingInput(o.Id, o.ProductOfferingGroupId, o.ProductType, o.ProductCategory,
+                o.Price.Currency, o.Price.GrossPrice, o.Price.Discount)).ToList(),
+            promoCode, customerType), cancellationToken);
+
+        return offerings.Select(o => ToResponse(o, products.GetValueOrDefault(o.ProductId),
+            o.ProductOfferingGroupId is { } g ? groups.GetValueOrDefault(g) : null, prices[o.Id])).ToList();
+    }
+
+    private async Task<Dictionary<string, T>> LoadAsync<T>(
+        IEnumerable<string> ids, Func<T, string> idOf, CancellationToken cancellationToken) where T : notnull
+    {
+        var distinct = ids.Distinct().ToArray();
+        if (distinct.Length == 0) return [];
+        var loaded = await session.LoadManyAsync<T>(cancellationToken, distinct);
+        return loaded.ToDictionary(idOf);
+    }
+
+    private static ProductOffering ToResponse(
+        OfferingDocument o, ProductDocument? product, OfferingGroupDocument? group, ComputedPrice price) => new()
+    {
+        ProductOfferingId = o.Id,
+        Name = o.Name,
+        Price = new Price
+        {
+            Currency = o.Price.Currency,
+            PriceType = o.Price.PriceType,
+            GrossPrice = price.GrossPrice,
+            Discount = price.Discount,
+            NetPrice = price.NetPrice,
+            BoundMonths = o.Price.BoundMonths,
+            BillingCycle = o.Price.BillingCycle,
+            TaxIncluded = o.Price.TaxIncluded,
+        },
+        Status = o.Status,
+        Description = o.Description,
+        RichContent = o.RichContent,
+        ProductId = o.ProductId,
+        Product = product?.Adapt<Product>(CatalogMapping.Config),
+        ProductOfferingGroupId = o.ProductOfferingGroupId,
+        Group = group is null ? null : new ProductOfferingGroupSummary(group.Id, group.Name, group.Category),
+        CustomerType = o.CustomerType,
+        AddonCategories = o.AddonCategories,
+        InternalDescription = o.InternalDescription,
+        ImageUrl = o.ImageUrl,
+        CreatedAt = o.CreatedAt,
+        UpdatedAt = o.UpdatedAt,
+        Metadata = o.Metadata,
+    };
+}

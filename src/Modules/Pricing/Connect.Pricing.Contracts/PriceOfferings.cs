@@ -1,0 +1,45 @@
+using Connect.Catalog.Contracts;
+using Connect.SharedKernel.Domain;
+using Connect.SharedKernel.Errors;
+using Mediator;
+
+namespace Connect.Pricing.Contracts;
+
+/// <summary>
+/// Prices a batch of offerings in one call (a page or a whole catalog). The caller hands over everything
+/// pricing needs, so Pricing never calls back into Catalog. Throws <see cref="PromoCodeInvalidException"/>
+/// for an unknown, expired, not-yet-valid or deactivated code.
+/// </summary>
+/// <param name="Offerings">What to price.</param>
+/// <param name="PromoCode">Optional promo code (case-insensitive).</param>
+/// <param name="CustomerType">The customer type the prices are shown to.</param>
+public sealed record PriceOfferings(IReadOnlyList<PricingInput> Offerings, string? PromoCode, CustomerType? CustomerType)
+    : IQuery<IReadOnlyDictionary<string, ComputedPrice>>;
+
+/// <summary>One offering to price.</summary>
+/// <param name="ProductOfferingId">The offering.</param>
+/// <param name="ProductOfferingGroupId">Its group, if any.</param>
+/// <param name="ProductType">Its product's type.</param>
+/// <param name="ProductCategory">Its product's category.</param>
+/// <param name="Currency">ISO 4217 currency of the base price.</param>
+/// <param name="GrossPrice">The offering's own gross price.</param>
+/// <param name="Discount">The offering's own discount.</param>
+public sealed record PricingInput(
+    string ProductOfferingId, string? ProductOfferingGroupId, ProductType ProductType, ProductCategory ProductCategory,
+    string Currency, decimal GrossPrice, decimal Discount);
+
+/// <summary>The price a caller sees: <c>NetPrice = GrossPrice − Discount</c>, never below 0.</summary>
+/// <param name="GrossPrice">Gross price.</param>
+/// <param name="Discount">Every discount that applies, capped at the gross price.</param>
+/// <param name="NetPrice">What the customer pays.</param>
+public sealed record ComputedPrice(decimal GrossPrice, decimal Discount, decimal NetPrice);
+
+/// <summary>The promo code cannot be used; <see cref="Reason"/> says why (spec §2).</summary>
+/// <param name="code">The code as given.</param>
+/// <param name="reason"><c>unknown</c>, <c>expired</c>, <c>not_yet_valid</c> or <c>inactive</c>.</param>
+public sealed class PromoCodeInvalidException(string code, string reason)
+    : ConnectException(422, "promo_code_invalid", "Promo code invalid", $"Promo code '{code}' cannot be used: {reason}.")
+{
+    /// <inheritdoc />
+    public override string? Reason { get; } = reason;
+}
