@@ -17,6 +17,7 @@ public static class ConnectJson
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.NumberHandling = JsonNumberHandling.Strict;
         options.MaxDepth = MaxDepth;
+        options.Converters.Add(new UtcTimestampConverter());
         options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
     }
 

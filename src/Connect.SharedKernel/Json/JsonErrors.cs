@@ -25,7 +25,8 @@ public static partial class JsonErrors
         if (unmapped.Success)
         {
             var name = unmapped.Groups["name"].Value;
-            var property = path.Length == 0 ? name : $"{path}.{name}";
+            // Depending on where the reader stopped, the path may or may not already end with the name.
+            var property = path.Length == 0 ? name : path == name || path.EndsWith("." + name, StringComparison.Ordinal) ? path : $"{path}.{name}";
             return new FieldError(property, ReadOnly.Contains(name)
                 ? $"'{name}' is read-only and cannot be set."
                 : $"'{name}' is not a known property.");

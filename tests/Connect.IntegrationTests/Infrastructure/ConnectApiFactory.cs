@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using Connect.Identity.Domain;
+using Connect.SharedKernel.Domain;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect.IntegrationTests.Infrastructure;
+
+/// <summary>One PostgreSQL and one Connect host for the whole test run; data is reset before each test.</summary>
+public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminKey = "ck_test_admin_0123456789abcdef0123456789abcdef";
+    private TestDatabase? _database;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.StartAsync();
+        _ = Services; // start the host once, against that database
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Connect", _database!.ConnectionString);
+        builder.UseSetting("Connect:BootstrapApiKey", AdminKey);
+        builder.UseSetting("Connect:DemoData", "false");
+        builder.UseEnvironment("Test");
+    }
+
+    /// <summary>Deletes every document and event, then restores the bootstrap admin key.</summary>
+    public async Task ResetAsync()
+    {
+        var store = Services.GetRequiredService<IDocumentStore>();
+        await store.Advanced.ResetAllData();
+        await StoreKeyAsync("bootstrap", AdminKey, Connect.Identity.Contracts.Scopes.All, CustomerType.Consumer, "en-US");
+    }
+
+    /// <summary>A client authenticated with the given key (the admin key by default).</summary>
+    public HttpClient Client(string? key = AdminKey)
+    {
+        var client = CreateClient();
+        if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+
+    /// <summary>
+    /// Stores a key directly (key management endpoints are a later feature) and returns a client using it.
+    /// </summary>
+    public async Task<HttpClient> ClientWithKeyAsync(IEnumerable<string> scopes, CustomerType customerType = CustomerType.Consumer,
+        string locale = "en-US", DateTimeOffset? expiresAt = null, DateTimeOffset? revokedAt = null)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var key = $"ck_{id}_secret";
+        await StoreKeyAsync(id, key, scopes, customerType, locale, expiresAt, revokedAt);
+        return Client(key);
+    }
+
+    private async Task StoreKeyAsync(string id, string key, IEnumerable<string> scopes, CustomerType customerType, string locale,
+        DateTimeOffset? expiresAt = null, DateTimeOffset? revokedAt = null)
+    {
+        await using var session = Services.GetRequiredService<IDocumentStore>().LightweightSession();
+        session.Store(new ApiKey
+        {
+            Id = id, Name = id, KeyHash = ApiKeySecrets.Hash(key), Scopes = [.. scopes], CustomerType = customerType,
+            Locale = locale, CreatedAt = DateTimeOffset.UtcNow, ExpiresAt = expiresAt, RevokedAt = revokedAt,
+        });
+        await session.SaveChangesAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ConnectApiFactory>
+{
+    public const string Name = "api";
+}
+
+/// <summary>Base of every HTTP test: shares the run's host and starts from an empty database.</summary>
+[Collection(ApiCollection.Name)]
+public abstract class ApiTest(ConnectApiFactory api) : IAsyncLifetime
+{
+    protected ConnectApiFactory Api { get; } = api;
+    protected HttpClient Admin { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Api.ResetAsync();
+        Admin = Api.Client();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
