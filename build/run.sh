@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs the Connect API locally with demo data, against the database from build/db.sh.
+#
+# Usage: build/run.sh [dotnet-run options] [-- app arguments]
+#
+# Environment:
+#   CONNECT_API_KEY        API key to accept (default: generated once, kept in .local/api-key)
+#   ASPNETCORE_URLS        listen address (default http://127.0.0.1:5080)
+#   ASPNETCORE_ENVIRONMENT default Development
+#   plus everything build/db.sh understands (CONNECT_DB, CONNECT_PG_PORT, CONNECT_USE_LOCAL_PG, ...)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+KEY_FILE="$ROOT/.local/api-key"
+
+CONNECT_DB="$("$ROOT/build/db.sh" connect)"
+
+random_hex24() { # 24 random bytes as 48 hex characters
+  if command -v openssl >/dev/null 2>&1; then
+    openssl rand -hex 24
+  else
+    od -An -N24 -tx1 /dev/urandom | tr -d ' \n'
+  fi
+}
+
+# The key: $CONNECT_API_KEY, else the one saved by an earlier run, else a new one saved for next time.
+if [[ -n ${CONNECT_API_KEY:-} ]]; then
+  key=$CONNECT_API_KEY
+else
+  key=""
+  [[ -f $KEY_FILE ]] && key="$(tr -d '[:space:]' <"$KEY_FILE")"
+  if [[ -z $key ]]; then
+    key="ck_demo_$(random_hex24)"
+    mkdir -p "$ROOT/.local"
+    (umask 077 && printf '%s\n' "$key" >"$KEY_FILE")
+    chmod 600 "$KEY_FILE"
+    echo "run.sh: generated an API key, saved in $KEY_FILE" >&2
+  fi
+fi
+
+export ConnectionStrings__Connect="$CONNECT_DB"
+export Connect__BootstrapApiKey="$key"
+export Connect__DemoData=true
+export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+
+# Base URL for the banner: the first of possibly several ';'-separated URLs; wildcard hosts
+# (0.0.0.0, *, +, [::]) are reachable as localhost.
+url="${ASPNETCORE_URLS%%;*}"
+url="$(sed -E 's#://(0\.0\.0\.0|\*|\+|\[::\])#://localhost#; s#/+$##' <<<"$url")"
+db_shown="$(sed -E 's/(Password=)[^;]*/\1***/I' <<<"$CONNECT_DB")" # no secrets on screen
+
+cat >&2 <<EOF
+
+  Connect is starting ($ASPNETCORE_ENVIRONMENT, demo data on)
+
+    API       $url
+    Docs      $url/docs
+    OpenAPI   $url/openapi/v1.json
+    API key   $key
+    Database  $db_shown
+
+  Try:
+    curl -H "X-Api-Key: $key" $url/product-catalogs/default
+
+EOF
+
+exec dotnet run --project "$ROOT/src/Connect.Api/Connect.Api.csproj" -c Release --no-launch-profile "$@"

@@ -1,0 +1,62 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Connect.Catalog.Contracts;
+using Connect.SharedKernel;
+
+namespace Connect.Catalog.Tests;
+
+public sealed class WireFormatTests
+{
+    private static readonly JsonSerializerOptions Options = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = ConnectJson.Create();
+        options.Converters.Insert(0, new ProductCategoryJsonConverter());
+        return options;
+    }
+
+    [Theory]
+    [InlineData("\"SUBSCRIPTION_CELL\"")]
+    [InlineData("\"PRODUCT_CATEGORY_SUBSCRIPTION_CELL\"")]
+    public void Given_either_category_form_When_read_Then_the_short_form_is_written(string json)
+    {
+        var category = JsonSerializer.Deserialize<ProductCategory>(json, Options);
+        JsonSerializer.Serialize(category, Options).Should().Be("\"SUBSCRIPTION_CELL\"");
+    }
+
+    [Theory]
+    [InlineData("\"subscription_cell\"")]
+    [InlineData("\"PRODUCT_CATEGORY_\"")]
+    [InlineData("1")]
+    public void Given_a_category_that_is_not_a_wire_name_When_read_Then_rejected(string json)
+    {
+        var act = () => JsonSerializer.Deserialize<ProductCategory>(json, Options);
+        act.Should().Throw<JsonException>();
+    }
+
+    [Fact]
+    public void Given_a_catalog_When_written_Then_the_two_published_odd_names_are_kept()
+    {
+        var catalog = new ProductCatalog
+        {
+            ProductCatalogId = "c", Name = "n", ExternalReference = "x", CreatedAt = DateTimeOffset.UnixEpoch, UpdatedAt = DateTimeOffset.UnixEpoch,
+            CustomerType = SharedKernel.Domain.CustomerType.Consumer,
+        };
+        var json = JsonNode.Parse(JsonSerializer.Serialize(catalog, Options))!.AsObject();
+        json.Select(p => p.Key).Should().Contain(["external_reference", "ProductOfferingGroups"]);
+        json["createdAt"]!.GetValue<string>().Should().Be("1970-01-01T00:00:00Z");
+    }
+
+    [Fact]
+    public void Given_the_module_mapping_When_compiled_Then_every_map_is_complete() =>
+        CatalogMapping.Config.Compile();
+
+    [Fact]
+    public void Given_a_merge_patch_When_applied_Then_objects_merge_null_removes_and_values_replace()
+    {
+        var target = JsonNode.Parse("""{ "a": 1, "b": { "c": 2, "d": 3 }, "e": [1] }""");
+        var patch = JsonNode.Parse("""{ "a": null, "b": { "c": 5 }, "e": [2], "f": "new" }""");
+        JsonMergePatch.Apply(target, patch)!.ToJsonString().Should().Be("""{"b":{"c":5,"d":3},"e":[2],"f":"new"}""");
+    }
+}
