@@ -1,15 +1,11 @@
 using System.Text.Json.Nodes;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
-using Connect.SharedKernel;
 using Connect.SharedKernel.Domain;
-using Connect.SharedKernel.Errors;
 using FluentValidation;
 using Mapster;
 using Marten;
 using Mediator;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace Connect.Catalog.Features.Groups;
 
@@ -51,15 +47,13 @@ internal sealed class CreateOfferingGroupHandler(IDocumentSession session, TimeP
 internal sealed record PatchOfferingGroup(string ProductOfferingGroupId, JsonObject Patch) : ICommand<ProductOfferingGroup>;
 
 internal sealed class PatchOfferingGroupHandler(
-    IDocumentSession session, TimeProvider clock, IOptions<JsonOptions> json, IValidator<CreateOfferingGroup> validator)
+    IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateOfferingGroup> validator)
     : ICommandHandler<PatchOfferingGroup, ProductOfferingGroup>
 {
     public async ValueTask<ProductOfferingGroup> Handle(PatchOfferingGroup command, CancellationToken cancellationToken)
     {
-        var group = await session.LoadAsync<OfferingGroupDocument>(command.ProductOfferingGroupId, cancellationToken)
-            ?? throw new NotFoundException("Product offering group", command.ProductOfferingGroupId);
-        var patched = await MergePatcher.ApplyAsync(group.Adapt<CreateOfferingGroup>(CatalogMapping.Config), command.Patch,
-            "productOfferingGroupId", group.Id, json.Value.SerializerOptions, validator, cancellationToken);
+        var (group, patched) = await patcher.LoadAndMergeAsync<OfferingGroupDocument, CreateOfferingGroup>(
+            command.ProductOfferingGroupId, command.Patch, "Product offering group", "productOfferingGroupId", validator, cancellationToken);
         patched.Apply(group, clock.GetUtcNow());
         session.Store(group);
         return group.Adapt<ProductOfferingGroup>(CatalogMapping.Config);

@@ -1,14 +1,10 @@
 using System.Text.Json.Nodes;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
-using Connect.SharedKernel;
-using Connect.SharedKernel.Errors;
 using FluentValidation;
 using Mapster;
 using Marten;
 using Mediator;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace Connect.Catalog.Features.Products;
 
@@ -16,16 +12,13 @@ namespace Connect.Catalog.Features.Products;
 internal sealed record PatchProduct(string ProductId, JsonObject Patch) : ICommand<Product>;
 
 internal sealed class PatchProductHandler(
-    IDocumentSession session, TimeProvider clock, IOptions<JsonOptions> json, IValidator<CreateProduct> validator)
+    IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateProduct> validator)
     : ICommandHandler<PatchProduct, Product>
 {
     public async ValueTask<Product> Handle(PatchProduct command, CancellationToken cancellationToken)
     {
-        var product = await session.LoadAsync<ProductDocument>(command.ProductId, cancellationToken)
-            ?? throw new NotFoundException("Product", command.ProductId);
-        var patched = await MergePatcher.ApplyAsync(product.Adapt<CreateProduct>(CatalogMapping.Config), command.Patch,
-            "productId", product.Id, json.Value.SerializerOptions, validator, cancellationToken);
-
+        var (product, patched) = await patcher.LoadAndMergeAsync<ProductDocument, CreateProduct>(
+            command.ProductId, command.Patch, "Product", "productId", validator, cancellationToken);
         patched.Apply(product, clock.GetUtcNow());
         session.Store(product);
 
