@@ -30,7 +30,6 @@ builder.Services.AddScoped<NotificationBuffer>();
 builder.Services.ConfigureHttpJsonOptions(o => ConnectJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
-builder.Services.AddProblemResponses();
 
 // The modules: each registers its own documents, handlers, validators and endpoints.
 builder.Services.AddIdentityModule();

@@ -15,8 +15,6 @@ namespace Connect.Api.Errors;
 /// </summary>
 internal static class ProblemResponses
 {
-    public static IServiceCollection AddProblemResponses(this IServiceCollection services) => services;
-
     public static IApplicationBuilder UseProblemResponses(this WebApplication app)
     {
         app.Use(async (http, next) =>

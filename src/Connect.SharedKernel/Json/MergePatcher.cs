@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connect.SharedKernel.Errors;
+using Connect.SharedKernel.Messaging;
 using FluentValidation;
 
 namespace Connect.SharedKernel;
@@ -34,8 +35,7 @@ public static class MergePatcher
 
         var validation = await validator.ValidateAsync(result, cancellationToken);
         if (!validation.IsValid)
-            throw new ValidationFailedException(validation.Errors
-                .Select(e => new FieldError(JsonPath.ToCamelCase(e.PropertyName), e.ErrorMessage)).ToList());
+            throw new ValidationFailedException(validation.ToFieldErrors().ToList());
         return result;
     }
 }

@@ -19,7 +19,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidat
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(message, cancellationToken);
-            errors.AddRange(result.Errors.Select(e => new FieldError(JsonPath.ToCamelCase(e.PropertyName), e.ErrorMessage)));
+            errors.AddRange(result.ToFieldErrors());
         }
         if (errors.Count > 0)
             throw new ValidationFailedException(errors);
