@@ -38,12 +38,13 @@ builder.Services.AddPricingModule();
 
 var app = builder.Build();
 
-app.UseProblemResponses();
 app.UseSerilogRequestLogging(o =>
 {
     o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (key {ApiKeyId})";
     o.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("ApiKeyId", http.User.GetApiKeyId());
 });
+// Problems are written inside the request log, so the log shows the status the caller got.
+app.UseProblemResponses();
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -60,16 +60,25 @@ internal static class ProblemResponses
         BadHttpRequestException e when e.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
             Validation(http, new FieldError("", "A JSON object body is required.")),
         BadHttpRequestException => Problems.Create(http, 400, "bad_request", "Bad request", "The request is malformed."),
-        JsonException json => Validation(http, JsonErrors.ToFieldError(json)),
         DocumentAlreadyExistsException => Problems.Create(http, 409, "conflict", "Conflict", "A resource with this id already exists."),
         MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
             Problems.Create(http, 409, "conflict", "Conflict", "The change conflicts with another resource (for example a second default catalog for the same customer type and locale)."),
+        _ when HasPostgresState(error, PostgresErrorCodes.UntranslatableCharacter, PostgresErrorCodes.CharacterNotInRepertoire) =>
+            Validation(http, new FieldError("", "Text may not contain NUL or other characters PostgreSQL cannot store.")),
         _ when IsDatabaseUnavailable(error) => Problems.Create(http, 503, "unavailable", "Service unavailable", "The database is not reachable. Retry shortly."),
         _ => Problems.Create(http, 500, "internal_error", "Internal error", "Something went wrong on our side. The trace id identifies it in our logs."),
     };
 
     private static ProblemDocument Validation(HttpContext http, FieldError error) =>
         Problems.From(http, new ValidationFailedException([error]));
+
+    private static bool HasPostgresState(Exception error, params string[] states)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+            if (e is PostgresException postgres && states.Contains(postgres.SqlState))
+                return true;
+        return false;
+    }
 
     private static bool IsDatabaseUnavailable(Exception error)
     {

@@ -6,7 +6,13 @@ namespace Connect.SharedKernel;
 /// <summary>The wire conventions of the Connect API, applied to every HTTP body.</summary>
 public static class ConnectJson
 {
+    /// <summary>
+    /// Nesting allowed in a request body. Responses nest stored metadata two levels deeper than the
+    /// request did, and metadata itself is limited to <see cref="MaxMetadataDepth"/>, so writing stays far below this.
+    /// </summary>
     public const int MaxDepth = 32;
+
+    public const int MaxMetadataDepth = 8;
 
     public static void Configure(JsonSerializerOptions options)
     {
@@ -16,6 +22,7 @@ public static class ConnectJson
         // Unknown and read-only properties in a body are errors, not silently dropped (spec §5).
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.NumberHandling = JsonNumberHandling.Strict;
+        options.AllowDuplicateProperties = false;
         options.MaxDepth = MaxDepth;
         options.Converters.Add(new UtcTimestampConverter());
         options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));

@@ -21,7 +21,16 @@ public static class MergePatcher
             !(idNode is JsonValue v && v.TryGetValue<string>(out var patchedId) && patchedId == id))
             throw new ValidationFailedException(idProperty, $"'{idProperty}' is read-only and cannot be changed.");
 
-        var merged = JsonMergePatch.Apply(JsonSerializer.SerializeToNode(current, options), patch)!.AsObject();
+        JsonObject merged;
+        try
+        {
+            merged = JsonMergePatch.Apply(JsonSerializer.SerializeToNode(current, options), patch)!.AsObject();
+        }
+        catch (ArgumentException)
+        {
+            // JsonObject reports a property given twice only when it is first enumerated.
+            throw new ValidationFailedException("", "A property is given more than once.");
+        }
         merged[idProperty] = id;
         T result;
         try

@@ -1,4 +1,5 @@
 using Connect.Catalog.Contracts;
+using Connect.SharedKernel.Domain;
 using Connect.SharedKernel.Paging;
 using FluentValidation;
 
@@ -30,7 +31,7 @@ internal sealed class ListProductOfferingsValidator : AbstractValidator<ListProd
     public ListProductOfferingsValidator()
     {
         this.AddPagingRules(q => q.Limit, q => q.Offset);
-        RuleFor(q => q.ProductOfferingGroupId).MaximumLength(64);
+        RuleFor(q => q.ProductOfferingGroupId).Must(Ids.IsValid).When(q => q.ProductOfferingGroupId is not null).WithMessage(Ids.Rule);
         RuleFor(q => q.PromoCode).MaximumLength(64);
     }
 }

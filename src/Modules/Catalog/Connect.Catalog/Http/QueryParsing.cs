@@ -95,7 +95,7 @@ internal sealed class QueryParsing(IQueryCollection query)
             // Without an explicit customerType, a key's list shows its own customer type's offerings (spec §3).
             CustomerType = p.One<CustomerType>("customerType", WireEnum<CustomerType>.TryParse) ?? callerType,
             Status = p.One<OfferingStatusFilter>("status", WireEnum<OfferingStatusFilter>.TryParse) ?? OfferingStatusFilter.Available,
-            ProductOfferingGroupId = p.String("productOfferingGroupId", 64),
+            ProductOfferingGroupId = p.String("productOfferingGroupId", 64) is { Length: > 0 } groupId ? groupId : null,
             PromoCode = p.String("promoCode", 64),
             Limit = p.Int("limit", Paging.DefaultLimit),
             Offset = p.Int("offset", 0),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Connect.SharedKernel.Errors;
 using Connect.SharedKernel.Http;
 using Connect.SharedKernel.Paging;
@@ -28,6 +29,12 @@ internal static class Respond
         http.Response.Headers.Location = string.Format(locationFormat, Uri.EscapeDataString(id(resource)));
         return ETags.Json(http, resource, Json(http), StatusCodes.Status201Created);
     }
+
+    /// <summary>A PATCH body: a JSON object (read as an element, so a property given twice is a 400).</summary>
+    public static JsonObject PatchBody(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object
+            ? JsonObject.Create(body)!
+            : throw new ValidationFailedException("", "A JSON object body is required.");
 
     /// <summary>
     /// If-Match is checked against the current representation's ETag before the patch is sent.

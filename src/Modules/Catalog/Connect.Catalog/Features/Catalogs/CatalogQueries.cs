@@ -43,6 +43,7 @@ internal sealed class ListCatalogsHandler(IQuerySession session, CatalogAssemble
         var items = new List<ProductCatalog>(catalogs.Count);
         foreach (var catalog in catalogs)
             items.Add(await assembler.Summarize(catalog, cancellationToken));
-        return new Page<ProductCatalog>(items, stats.TotalResults, query.Limit, query.Offset, "name", SortDirection.Asc);
+        var total = await PageTotals.TotalAsync(session.Query<CatalogDocument>(), stats, catalogs.Count, query.Offset, cancellationToken);
+        return new Page<ProductCatalog>(items, total, query.Limit, query.Offset, "name", SortDirection.Asc);
     }
 }

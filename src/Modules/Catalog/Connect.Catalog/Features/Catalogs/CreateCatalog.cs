@@ -5,6 +5,7 @@ using Connect.Catalog.Domain;
 using Connect.Catalog.Reading;
 using Connect.SharedKernel.Domain;
 using Connect.SharedKernel.Errors;
+using Connect.SharedKernel.Messaging;
 using FluentValidation;
 using Marten;
 using Mediator;
@@ -30,13 +31,13 @@ internal sealed record CreateCatalog : ICommand<ProductCatalog>
 
 internal sealed partial class CreateCatalogValidator : AbstractValidator<CreateCatalog>
 {
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")]
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}\\z")]
     private static partial System.Text.RegularExpressions.Regex Bcp47();
 
     public CreateCatalogValidator()
     {
         RuleFor(c => c.ProductCatalogId).Must(Ids.IsValid).When(c => c.ProductCatalogId is not null).WithMessage(Ids.Rule);
-        RuleFor(c => c.ProductCatalogId).NotEqual("default").WithMessage("'default' names the default catalog and cannot be an id.");
+        RuleFor(c => c.ProductCatalogId).NotEqual("default", StringComparer.OrdinalIgnoreCase).WithMessage("'default' names the default catalog and cannot be an id.");
         RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
         RuleFor(c => c.ExternalReference).MaximumLength(200);
         RuleFor(c => c.Description).MaximumLength(4000);
@@ -46,8 +47,9 @@ internal sealed partial class CreateCatalogValidator : AbstractValidator<CreateC
             .When(c => c.ProductOfferingIds is not null).WithMessage("productOfferingIds must be distinct (at most 5000).");
         RuleFor(c => c.ProductOfferingGroupIds).Must(ids => ids!.Count <= 1000 && ids.Distinct().Count() == ids.Count)
             .When(c => c.ProductOfferingGroupIds is not null).WithMessage("productOfferingGroupIds must be distinct (at most 1000).");
-        RuleFor(c => c.Metadata).Must(m => m!.Count <= 100).When(c => c.Metadata is not null)
-            .WithMessage("metadata holds at most 100 keys.");
+        RuleFor(c => c.Metadata).MustBeSmallMetadata();
+        RuleForEach(c => c.ProductOfferingIds).Must(Ids.IsValid).WithMessage(Ids.Rule);
+        RuleForEach(c => c.ProductOfferingGroupIds).Must(Ids.IsValid).WithMessage(Ids.Rule);
     }
 }
 

@@ -27,8 +27,9 @@ internal sealed class ListOfferingGroupsHandler(IQuerySession session)
             .OrderBy(g => g.Name).ThenBy(g => g.Id)
             .Skip(query.Offset).Take(query.Limit)
             .ToListAsync(cancellationToken);
+        var total = await PageTotals.TotalAsync(session.Query<OfferingGroupDocument>(), stats, groups.Count, query.Offset, cancellationToken);
         return new Page<ProductOfferingGroup>(
             groups.Select(g => g.Adapt<ProductOfferingGroup>(CatalogMapping.Config)).ToList(),
-            stats.TotalResults, query.Limit, query.Offset, "name", SortDirection.Asc);
+            total, query.Limit, query.Offset, "name", SortDirection.Asc);
     }
 }

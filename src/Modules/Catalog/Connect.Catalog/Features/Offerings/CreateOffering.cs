@@ -74,8 +74,9 @@ internal static class CreateOfferingExtensions
         {
             Currency = price.Currency!,
             PriceType = price.PriceType!.Value,
-            GrossPrice = price.GrossPrice!.Value,
-            Discount = price.Discount ?? 0m,
+            // Same value, canonical scale: "5.0000" is stored and shown as 5.00 (USD).
+            GrossPrice = Currencies.Round(price.GrossPrice!.Value, price.Currency!),
+            Discount = Currencies.Round(price.Discount ?? 0m, price.Currency!),
             BoundMonths = price.BoundMonths,
             BillingCycle = price.BillingCycle,
             TaxIncluded = price.TaxIncluded!.Value,

@@ -1,5 +1,6 @@
 using Connect.Catalog.Contracts;
 using Connect.SharedKernel.Domain;
+using Connect.SharedKernel.Messaging;
 using FluentValidation;
 
 namespace Connect.Catalog.Features.Offerings;
@@ -10,8 +11,8 @@ internal sealed class CreateOfferingValidator : AbstractValidator<CreateOffering
     {
         RuleFor(c => c.ProductOfferingId).Must(Ids.IsValid).When(c => c.ProductOfferingId is not null).WithMessage(Ids.Rule);
         RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.ProductId).NotEmpty().MaximumLength(64);
-        RuleFor(c => c.ProductOfferingGroupId).MaximumLength(64);
+        RuleFor(c => c.ProductId).NotEmpty().Must(Ids.IsValid).WithMessage(Ids.Rule);
+        RuleFor(c => c.ProductOfferingGroupId).Must(Ids.IsValid).When(c => c.ProductOfferingGroupId is not null).WithMessage(Ids.Rule);
         RuleFor(c => c.CustomerType).NotNull();
         RuleFor(c => c.Price).NotNull().SetValidator(new PriceInputValidator()!);
         RuleFor(c => c.Description).MaximumLength(4000);
@@ -20,8 +21,7 @@ internal sealed class CreateOfferingValidator : AbstractValidator<CreateOffering
         RuleFor(c => c.ImageUrl).MaximumLength(2000)
             .Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http"))
             .When(c => c.ImageUrl is not null).WithMessage("imageUrl must be an absolute http(s) URL.");
-        RuleFor(c => c.Metadata).Must(m => m!.Count <= 100).When(c => c.Metadata is not null)
-            .WithMessage("metadata holds at most 100 keys.");
+        RuleFor(c => c.Metadata).MustBeSmallMetadata();
     }
 }
 

@@ -23,7 +23,15 @@ internal sealed class ListOfferingsHandler(IQuerySession session, OfferingAssemb
 {
     public async ValueTask<Page<ProductOffering>> Handle(ListProductOfferings query, CancellationToken cancellationToken)
     {
-        IQueryable<OfferingDocument> offerings = session.Query<OfferingDocument>().Stats(out QueryStatistics stats);
+        var page = await Sort(Filter(session.Query<OfferingDocument>().Stats(out QueryStatistics stats), query), query.Sort, query.Direction)
+            .Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
+        var total = await PageTotals.TotalAsync(Filter(session.Query<OfferingDocument>(), query), stats, page.Count, query.Offset, cancellationToken);
+        var items = await assembler.AssembleAsync(page, query.PromoCode, query.CustomerType, cancellationToken);
+        return new Page<ProductOffering>(items, total, query.Limit, query.Offset, SortKeyName(query.Sort), query.Direction);
+    }
+
+    private static IQueryable<OfferingDocument> Filter(IQueryable<OfferingDocument> offerings, ListProductOfferings query)
+    {
         if (query.Types.Count > 0)
         {
             var types = query.Types.ToArray();
@@ -44,10 +52,7 @@ internal sealed class ListOfferingsHandler(IQuerySession session, OfferingAssemb
         if (query.ProductOfferingGroupId is { } groupId)
             offerings = offerings.Where(o => o.ProductOfferingGroupId == groupId);
 
-        var page = await Sort(offerings, query.Sort, query.Direction)
-            .Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
-        var items = await assembler.AssembleAsync(page, query.PromoCode, query.CustomerType, cancellationToken);
-        return new Page<ProductOffering>(items, stats.TotalResults, query.Limit, query.Offset, SortKeyName(query.Sort), query.Direction);
+        return offerings;
     }
 
     // Ties are broken by id so that paging is stable.

@@ -43,14 +43,14 @@ internal sealed class ProductFeaturesValidator : AbstractValidator<ProductFeatur
         RuleFor(f => f.IncludedCallSeconds).GreaterThanOrEqualTo(0);
         RuleFor(f => f.IncludedSms).GreaterThanOrEqualTo(0);
         RuleFor(f => f.ValidityDays).GreaterThan(0);
-        RuleForEach(f => f.Countries).Matches("^[A-Z]{2}$").WithMessage("Countries are ISO 3166 alpha-2 codes such as 'US'.");
-        RuleForEach(f => f.Regions).NotEmpty().MaximumLength(100);
+        RuleForEach(f => f.Countries).NotNull().Matches("^[A-Z]{2}$").WithMessage("Countries are ISO 3166 alpha-2 codes such as 'US'.");
+        RuleForEach(f => f.Regions).NotNull().NotEmpty().MaximumLength(100);
     }
 }
 
 internal static partial class RequirementPaths
 {
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*){0,7}$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*){0,7}\z")]
     private static partial System.Text.RegularExpressions.Regex Pattern();
 
     public static bool IsValid(string key) => key.Length <= 200 && Pattern().IsMatch(key);

@@ -1,0 +1,22 @@
+using System.Text.Json;
+using FluentValidation;
+
+namespace Connect.SharedKernel.Messaging;
+
+/// <summary>Free-form metadata stays small and shallow, so every response that embeds it can be written.</summary>
+public static class MetadataRules
+{
+    public const int MaxKeys = 100;
+
+    public static IRuleBuilderOptions<T, Dictionary<string, JsonElement>?> MustBeSmallMetadata<T>(
+        this IRuleBuilder<T, Dictionary<string, JsonElement>?> rule) =>
+        rule.Must(m => m is null || (m.Count <= MaxKeys && m.Values.All(v => Depth(v) <= ConnectJson.MaxMetadataDepth)))
+            .WithMessage($"metadata holds at most {MaxKeys} keys, nested at most {ConnectJson.MaxMetadataDepth} levels.");
+
+    private static int Depth(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => 1 + element.EnumerateObject().Select(p => Depth(p.Value)).DefaultIfEmpty(0).Max(),
+        JsonValueKind.Array => 1 + element.EnumerateArray().Select(Depth).DefaultIfEmpty(0).Max(),
+        _ => 0,
+    };
+}
