@@ -60,6 +60,12 @@ internal static class ProblemResponses
         BadHttpRequestException e when e.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
             Validation(http, new FieldError("", "A JSON object body is required.")),
         BadHttpRequestException => Problems.Create(http, 400, "bad_request", "Bad request", "The request is malformed."),
+        // A writer committed between our read and our write: with If-Match the caller's tag is stale (412),
+        // without it the caller should simply retry (409).
+        ConcurrencyException or AggregateException { InnerExceptions: [ConcurrencyException, ..] } =>
+            http.Request.Headers.IfMatch.Count > 0
+                ? Problems.From(http, new PreconditionFailedException())
+                : Problems.Create(http, 409, "conflict", "Conflict", "The resource changed while this request was applied. Read it again and retry."),
         DocumentAlreadyExistsException => Problems.Create(http, 409, "conflict", "Conflict", "A resource with this id already exists."),
         MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
             Problems.Create(http, 409, "conflict", "Conflict", "The change conflicts with another resource (for example a second default catalog for the same customer type and locale)."),

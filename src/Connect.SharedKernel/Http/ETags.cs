@@ -47,11 +47,12 @@ public static class ETags
         }
     }
 
-    /// <summary>412 unless If-Match is absent or lists the current tag.</summary>
-    public static void EnsureIfMatch(HttpContext http, string currentEtag)
+    /// <summary>412 unless If-Match is absent or lists the current tag; If-Match compares strongly (RFC 9110 §13.1.1).</summary>
+    public static void EnsureIfMatch(string? ifMatch, string currentEtag)
     {
-        var ifMatch = http.Request.Headers.IfMatch.ToString();
-        if (ifMatch.Length > 0 && !Matches(ifMatch, currentEtag))
-            throw new Errors.PreconditionFailedException();
+        if (string.IsNullOrWhiteSpace(ifMatch)) return;
+        var matches = EntityTagHeaderValue.TryParseList([ifMatch], out var tags) &&
+            tags.Any(t => t.Tag == "*" || (!t.IsWeak && t.Tag.Value == currentEtag));
+        if (!matches) throw new Errors.PreconditionFailedException();
     }
 }

@@ -86,6 +86,31 @@ public sealed class ProductOfferingTests(ConnectApiFactory api) : ApiTest(api)
     }
 
     [Fact]
+    public async Task Given_20_parallel_patches_with_the_same_If_Match_When_they_race_Then_exactly_one_wins()
+    {
+        await Samples.SeedOfferingAsync(Admin, "o-1");
+        var etag = (await Admin.GetAsync("/product-offerings/o-1")).Headers.ETag!.ToString();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            Api.Client().PatchJson("/product-offerings/o-1", new { name = $"Writer {i}" }, etag)));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.PreconditionFailed).Should().Be(19);
+        var winner = await responses.Single(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(HttpStatusCode.OK);
+        var stored = await (await Admin.GetAsync("/product-offerings/o-1")).ShouldBe(HttpStatusCode.OK);
+        stored["name"]!.GetValue<string>().Should().Be(winner["name"]!.GetValue<string>(), "the winner's write is the one kept");
+    }
+
+    [Fact]
+    public async Task Given_a_weak_If_Match_When_patching_Then_412_because_If_Match_compares_strongly()
+    {
+        await Samples.SeedOfferingAsync(Admin, "o-1");
+        var etag = (await Admin.GetAsync("/product-offerings/o-1")).Headers.ETag!.ToString();
+        await (await Admin.PatchJson("/product-offerings/o-1", new { name = "x" }, "W/" + etag))
+            .ShouldBeProblem(HttpStatusCode.PreconditionFailed, "precondition_failed");
+    }
+
+    [Fact]
     public async Task Given_a_patch_When_it_merges_Then_untouched_fields_stay_and_null_clears()
     {
         await Samples.SeedOfferingAsync(Admin, "o-1");

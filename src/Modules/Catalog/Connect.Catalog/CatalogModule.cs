@@ -22,11 +22,11 @@ public static class CatalogModule
     {
         services.ConfigureMarten(options =>
         {
-            options.Schema.For<ProductDocument>().DatabaseSchemaName(Schema);
-            options.Schema.For<OfferingGroupDocument>().DatabaseSchemaName(Schema);
-            options.Schema.For<OfferingDocument>().DatabaseSchemaName(Schema)
+            options.Schema.For<ProductDocument>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
+            options.Schema.For<OfferingGroupDocument>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
+            options.Schema.For<OfferingDocument>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true)
                 .Index(o => o.ProductId).Index(o => o.Name);
-            options.Schema.For<CatalogDocument>().DatabaseSchemaName(Schema)
+            options.Schema.For<CatalogDocument>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true)
                 .UniqueIndex(c => c.DefaultKey!);
         });
         services.AddValidatorsFromAssembly(typeof(CatalogModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Connect.SharedKernel;
 using Connect.SharedKernel.Errors;
+using Connect.SharedKernel.Http;
 using FluentValidation;
 using Mapster;
 using Marten;
@@ -10,16 +11,20 @@ using Microsoft.Extensions.Options;
 namespace Connect.Catalog.Features;
 
 /// <summary>
-/// The common half of every PATCH: load the document (404 when missing), write it out as its create
-/// command, merge the patch in and validate the result like a create.
+/// The common half of every PATCH: load the document (404 when missing), check If-Match against the
+/// representation of exactly that version (412), write it out as its create command, merge the patch in
+/// and validate the result like a create. Documents use Marten's optimistic concurrency, so a writer that
+/// commits between this load and our SaveChanges makes ours fail instead of being overwritten.
 /// </summary>
 internal sealed class DocumentPatcher(IDocumentSession session, IOptions<JsonOptions> json)
 {
     public async Task<(TDocument Document, TCommand Patched)> LoadAndMergeAsync<TDocument, TCommand>(
-        string id, JsonObject patch, string kind, string idProperty, IValidator<TCommand> validator,
-        CancellationToken cancellationToken) where TDocument : notnull
+        string id, JsonObject patch, string? ifMatch, Func<TDocument, Task<object>> representation, string kind,
+        string idProperty, IValidator<TCommand> validator, CancellationToken cancellationToken) where TDocument : notnull
     {
         var document = await session.LoadAsync<TDocument>(id, cancellationToken) ?? throw new NotFoundException(kind, id);
+        if (!string.IsNullOrWhiteSpace(ifMatch))
+            ETags.EnsureIfMatch(ifMatch, ETags.Of(await representation(document), json.Value.SerializerOptions));
         var patched = await MergePatcher.ApplyAsync(document.Adapt<TCommand>(CatalogMapping.Config), patch, idProperty, id,
             json.Value.SerializerOptions, validator, cancellationToken);
         return (document, patched);

@@ -62,25 +62,22 @@ internal static class CatalogEndpoints
         write.MapGet("/products/{productId}", async (string productId, HttpContext http, ISender sender) =>
             Respond.Single(http, await sender.Send(new GetProduct(productId)), "Product", productId)).Produces<Product>();
         write.MapPatch("/products/{productId}", (string productId, JsonElement body, HttpContext http, ISender sender) =>
-            Respond.Patch(http, sender, new GetProduct(productId), new PatchProduct(productId, Respond.PatchBody(body)), "Product", productId)).Produces<Product>();
+            Respond.Patch(http, sender, new PatchProduct(productId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<Product>();
 
         write.MapPost("/product-offering-groups", async (CreateOfferingGroup body, HttpContext http, ISender sender) =>
             Respond.Created(http, await sender.Send(body), "/product-offering-groups/{0}", g => g.ProductOfferingGroupId)).Produces<ProductOfferingGroup>(201);
         write.MapPatch("/product-offering-groups/{productOfferingGroupId}", (string productOfferingGroupId, JsonElement body, HttpContext http, ISender sender) =>
-            Respond.Patch(http, sender, new GetProductOfferingGroup(productOfferingGroupId),
-                new PatchOfferingGroup(productOfferingGroupId, Respond.PatchBody(body)), "Product offering group", productOfferingGroupId)).Produces<ProductOfferingGroup>();
+            Respond.Patch(http, sender, new PatchOfferingGroup(productOfferingGroupId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<ProductOfferingGroup>();
 
         write.MapPost("/product-offerings", async (CreateOffering body, HttpContext http, ISender sender) =>
             Respond.Created(http, await sender.Send(body), "/product-offerings/{0}", o => o.ProductOfferingId)).Produces<ProductOffering>(201);
         write.MapPatch("/product-offerings/{productOfferingId}", (string productOfferingId, JsonElement body, HttpContext http, ISender sender) =>
-            Respond.Patch(http, sender, new GetProductOffering(productOfferingId),
-                new PatchOffering(productOfferingId, Respond.PatchBody(body)), "Product offering", productOfferingId)).Produces<ProductOffering>();
+            Respond.Patch(http, sender, new PatchOffering(productOfferingId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<ProductOffering>();
 
         write.MapPost("/product-catalogs", async (CreateCatalog body, HttpContext http, ISender sender) =>
             Respond.Created(http, await sender.Send(body), "/product-catalogs/{0}", c => c.ProductCatalogId)).Produces<ProductCatalog>(201);
         write.MapPatch("/product-catalogs/{productCatalogId}", (string productCatalogId, JsonElement body, HttpContext http, ISender sender) =>
-            Respond.Patch(http, sender, new GetProductCatalog(productCatalogId),
-                new PatchCatalog(productCatalogId, Respond.PatchBody(body)), "Product catalog", productCatalogId)).Produces<ProductCatalog>();
+            Respond.Patch(http, sender, new PatchCatalog(productCatalogId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<ProductCatalog>();
     }
 }
 

@@ -36,14 +36,7 @@ internal static class Respond
             ? JsonObject.Create(body)!
             : throw new ValidationFailedException("", "A JSON object body is required.");
 
-    /// <summary>
-    /// If-Match is checked against the current representation's ETag before the patch is sent.
-    /// </summary>
-    public static async Task<IResult> Patch<T>(HttpContext http, ISender sender, IQuery<T?> current, ICommand<T> patch,
-        string kind, string id) where T : class
-    {
-        var resource = await sender.Send(current) ?? throw new NotFoundException(kind, id);
-        ETags.EnsureIfMatch(http, ETags.Of(resource, Json(http)));
-        return ETags.Json(http, await sender.Send(patch), Json(http));
-    }
+    /// <summary>The patch command checks If-Match itself, inside its transaction.</summary>
+    public static async Task<IResult> Patch<T>(HttpContext http, ISender sender, ICommand<T> patch) where T : class =>
+        ETags.Json(http, await sender.Send(patch), Json(http));
 }

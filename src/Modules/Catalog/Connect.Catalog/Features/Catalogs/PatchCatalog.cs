@@ -9,7 +9,7 @@ using Mediator;
 namespace Connect.Catalog.Features.Catalogs;
 
 /// <summary><c>PATCH /product-catalogs/{id}</c>: a JSON merge patch over the catalog's writable form.</summary>
-internal sealed record PatchCatalog(string ProductCatalogId, JsonObject Patch) : ICommand<ProductCatalog>;
+internal sealed record PatchCatalog(string ProductCatalogId, JsonObject Patch, string? IfMatch = null) : ICommand<ProductCatalog>;
 
 internal sealed class PatchCatalogHandler(
     IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateCatalog> validator,
@@ -19,7 +19,8 @@ internal sealed class PatchCatalogHandler(
     public async ValueTask<ProductCatalog> Handle(PatchCatalog command, CancellationToken cancellationToken)
     {
         var (catalog, patched) = await patcher.LoadAndMergeAsync<CatalogDocument, CreateCatalog>(
-            command.ProductCatalogId, command.Patch, "Product catalog", "productCatalogId", validator, cancellationToken);
+            command.ProductCatalogId, command.Patch, command.IfMatch,
+            async c => await assembler.AssembleAsync(c, null, cancellationToken), "Product catalog", "productCatalogId", validator, cancellationToken);
         await patched.ApplyAsync(catalog, session, clock.GetUtcNow(), cancellationToken);
         session.Store(catalog);
         return await assembler.AssembleAsync(catalog, null, cancellationToken);

@@ -44,7 +44,7 @@ internal sealed class CreateOfferingGroupHandler(IDocumentSession session, TimeP
 }
 
 /// <summary><c>PATCH /product-offering-groups/{id}</c>: a JSON merge patch over the group's writable form.</summary>
-internal sealed record PatchOfferingGroup(string ProductOfferingGroupId, JsonObject Patch) : ICommand<ProductOfferingGroup>;
+internal sealed record PatchOfferingGroup(string ProductOfferingGroupId, JsonObject Patch, string? IfMatch = null) : ICommand<ProductOfferingGroup>;
 
 internal sealed class PatchOfferingGroupHandler(
     IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateOfferingGroup> validator)
@@ -53,7 +53,8 @@ internal sealed class PatchOfferingGroupHandler(
     public async ValueTask<ProductOfferingGroup> Handle(PatchOfferingGroup command, CancellationToken cancellationToken)
     {
         var (group, patched) = await patcher.LoadAndMergeAsync<OfferingGroupDocument, CreateOfferingGroup>(
-            command.ProductOfferingGroupId, command.Patch, "Product offering group", "productOfferingGroupId", validator, cancellationToken);
+            command.ProductOfferingGroupId, command.Patch, command.IfMatch,
+            g => Task.FromResult<object>(g.Adapt<ProductOfferingGroup>(CatalogMapping.Config)), "Product offering group", "productOfferingGroupId", validator, cancellationToken);
         patched.Apply(group, clock.GetUtcNow());
         session.Store(group);
         return group.Adapt<ProductOfferingGroup>(CatalogMapping.Config);

@@ -9,7 +9,7 @@ using Mediator;
 namespace Connect.Catalog.Features.Products;
 
 /// <summary><c>PATCH /products/{id}</c>: a JSON merge patch over the product's writable form.</summary>
-internal sealed record PatchProduct(string ProductId, JsonObject Patch) : ICommand<Product>;
+internal sealed record PatchProduct(string ProductId, JsonObject Patch, string? IfMatch = null) : ICommand<Product>;
 
 internal sealed class PatchProductHandler(
     IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateProduct> validator)
@@ -18,7 +18,8 @@ internal sealed class PatchProductHandler(
     public async ValueTask<Product> Handle(PatchProduct command, CancellationToken cancellationToken)
     {
         var (product, patched) = await patcher.LoadAndMergeAsync<ProductDocument, CreateProduct>(
-            command.ProductId, command.Patch, "Product", "productId", validator, cancellationToken);
+            command.ProductId, command.Patch, command.IfMatch,
+            p => Task.FromResult<object>(p.Adapt<Product>(CatalogMapping.Config)), "Product", "productId", validator, cancellationToken);
         patched.Apply(product, clock.GetUtcNow());
         session.Store(product);
 
