@@ -25,6 +25,10 @@ internal sealed class BootstrapApiKey(
         var configured = configuration[ConfigurationKey];
         if (!string.IsNullOrWhiteSpace(configured))
         {
+            // A key authentication would always refuse must stop the start, not fail silently later.
+            if (!ApiKeySecrets.LooksLikeAKey(configured))
+                throw new InvalidOperationException(
+                    $"{ConfigurationKey} must be 8 to 256 printable ASCII characters without spaces.");
             session.Store(NewBootstrapKey(KeyId, ApiKeySecrets.Hash(configured)));
             await session.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Bootstrap API key {ApiKeyId} is configured", KeyId);

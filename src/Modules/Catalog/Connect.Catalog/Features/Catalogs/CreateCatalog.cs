@@ -77,7 +77,7 @@ internal static class CreateCatalogExtensions
         var errors = offeringIds.Except(offerings.Select(o => o.Id))
             .Select(id => new FieldError("productOfferingIds", $"Product offering '{id}' does not exist.")).ToList();
         errors.AddRange(offerings.Where(o => o.CustomerType != command.CustomerType)
-            .Select(o => new FieldError("productOfferingIds", $"Product offering '{o.Id}' is for {o.CustomerType} customers, not {command.CustomerType}.")));
+            .Select(o => new FieldError("productOfferingIds", $"Product offering '{o.Id}' is for {o.CustomerType.ToString().ToUpperInvariant()} customers, not {command.CustomerType.ToString()!.ToUpperInvariant()}.")));
         var groups = groupIds.Count == 0 ? [] : await session.LoadManyAsync<OfferingGroupDocument>(cancellationToken, groupIds);
         errors.AddRange(groupIds.Except(groups.Select(g => g.Id))
             .Select(id => new FieldError("productOfferingGroupIds", $"Product offering group '{id}' does not exist.")));
