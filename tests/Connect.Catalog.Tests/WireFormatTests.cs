@@ -53,6 +53,15 @@ public sealed class WireFormatTests
         CatalogMapping.Config.Compile();
 
     [Fact]
+    public async Task Given_an_in_process_patch_with_a_property_twice_When_merged_Then_a_validation_failure_not_a_crash()
+    {
+        var patch = JsonNode.Parse("""{ "productId": "p", "productId": "p" }""")!.AsObject();
+        var act = () => MergePatcher.ApplyAsync(new Features.Products.CreateProduct { ProductId = "p" }, patch, "productId", "p",
+            Options, new Features.Products.CreateProductValidator(), CancellationToken.None);
+        await act.Should().ThrowAsync<SharedKernel.Errors.ValidationFailedException>();
+    }
+
+    [Fact]
     public void Given_a_merge_patch_When_applied_Then_objects_merge_null_removes_and_values_replace()
     {
         var target = JsonNode.Parse("""{ "a": 1, "b": { "c": 2, "d": 3 }, "e": [1] }""");

@@ -17,18 +17,17 @@ public static class MergePatcher
         T current, JsonObject patch, string idProperty, string id, JsonSerializerOptions options,
         IValidator<T> validator, CancellationToken cancellationToken)
     {
-        if (patch.TryGetPropertyValue(idProperty, out var idNode) &&
-            !(idNode is JsonValue v && v.TryGetValue<string>(out var patchedId) && patchedId == id))
-            throw new ValidationFailedException(idProperty, $"'{idProperty}' is read-only and cannot be changed.");
-
         JsonObject merged;
         try
         {
+            if (patch.TryGetPropertyValue(idProperty, out var idNode) &&
+                !(idNode is JsonValue v && v.TryGetValue<string>(out var patchedId) && patchedId == id))
+                throw new ValidationFailedException(idProperty, $"'{idProperty}' is read-only and cannot be changed.");
             merged = JsonMergePatch.Apply(JsonSerializer.SerializeToNode(current, options), patch)!.AsObject();
         }
         catch (ArgumentException)
         {
-            // JsonObject reports a property given twice only when it is first enumerated.
+            // A parsed JsonObject reports a property given twice only when it is first read.
             throw new ValidationFailedException("", "A property is given more than once.");
         }
         merged[idProperty] = id;

@@ -6,11 +6,16 @@ namespace Connect.SharedKernel;
 /// <summary>Enum values by their wire names (<see cref="JsonStringEnumMemberNameAttribute"/>), for query strings.</summary>
 public static class WireEnum<T> where T : struct, Enum
 {
-    private static readonly Dictionary<string, T> ByName = Enum.GetValues<T>().ToDictionary(
-        v => typeof(T).GetField(v.ToString())!.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? v.ToString(),
-        v => v, StringComparer.Ordinal);
+    private static readonly Dictionary<T, string> NameByValue = Enum.GetValues<T>().ToDictionary(
+        v => v, v => typeof(T).GetField(v.ToString())!.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? v.ToString());
+
+    private static readonly Dictionary<string, T> ByName =
+        NameByValue.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
 
     public static IEnumerable<string> Names => ByName.Keys;
+
+    /// <summary>The wire name of a value, e.g. <c>CONSUMER</c>.</summary>
+    public static string Name(T value) => NameByValue[value];
 
     public static bool TryParse(string? value, out T result)
     {

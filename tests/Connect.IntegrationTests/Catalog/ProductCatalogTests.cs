@@ -115,6 +115,8 @@ public sealed class ProductCatalogTests(ConnectApiFactory api) : ApiTest(api)
             .ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         problem.ErrorProperties().Should().Contain(["productOfferingIds", "productOfferingGroupIds"]);
         problem["errors"]!.AsArray().Should().HaveCount(3, "a missing offering, a BUSINESS offering in a CONSUMER catalog, a missing group");
+        problem["errors"]!.AsArray().Select(e => e!["message"]!.GetValue<string>())
+            .Should().Contain("Product offering 'biz' is for BUSINESS customers, not CONSUMER.", "messages use wire names");
         await (await Admin.GetAsync("/product-catalogs/c")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Connect.SharedKernel;
 
 namespace Connect.Catalog.Contracts;
 
@@ -12,16 +13,8 @@ public sealed class ProductCategoryJsonConverter : JsonConverter<ProductCategory
     /// <summary>The long form's prefix.</summary>
     public const string LongFormPrefix = "PRODUCT_CATEGORY_";
 
-    private static readonly Dictionary<ProductCategory, string> Names = Enum.GetValues<ProductCategory>()
-        .ToDictionary(c => c, c => typeof(ProductCategory).GetField(c.ToString())!
-            .GetCustomAttributes(typeof(JsonStringEnumMemberNameAttribute), false)
-            .Cast<JsonStringEnumMemberNameAttribute>().Single().Name);
-
-    private static readonly Dictionary<string, ProductCategory> ByName =
-        Names.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
-
     /// <summary>The short wire name of a category.</summary>
-    public static string WireName(ProductCategory category) => Names[category];
+    public static string WireName(ProductCategory category) => WireEnum<ProductCategory>.Name(category);
 
     /// <summary>Parses either form; false for anything else.</summary>
     public static bool TryParse(string? value, out ProductCategory category)
@@ -29,7 +22,7 @@ public sealed class ProductCategoryJsonConverter : JsonConverter<ProductCategory
         category = default;
         if (value is null) return false;
         var shortForm = value.StartsWith(LongFormPrefix, StringComparison.Ordinal) ? value[LongFormPrefix.Length..] : value;
-        return ByName.TryGetValue(shortForm, out category);
+        return WireEnum<ProductCategory>.TryParse(shortForm, out category);
     }
 
     /// <inheritdoc />

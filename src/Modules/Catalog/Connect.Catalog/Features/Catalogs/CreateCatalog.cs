@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.Catalog.Reading;
+using Connect.SharedKernel;
 using Connect.SharedKernel.Domain;
 using Connect.SharedKernel.Errors;
 using Connect.SharedKernel.Messaging;
@@ -77,7 +78,7 @@ internal static class CreateCatalogExtensions
         var errors = offeringIds.Except(offerings.Select(o => o.Id))
             .Select(id => new FieldError("productOfferingIds", $"Product offering '{id}' does not exist.")).ToList();
         errors.AddRange(offerings.Where(o => o.CustomerType != command.CustomerType)
-            .Select(o => new FieldError("productOfferingIds", $"Product offering '{o.Id}' is for {o.CustomerType.ToString().ToUpperInvariant()} customers, not {command.CustomerType.ToString()!.ToUpperInvariant()}.")));
+            .Select(o => new FieldError("productOfferingIds", $"Product offering '{o.Id}' is for {WireEnum<CustomerType>.Name(o.CustomerType)} customers, not {WireEnum<CustomerType>.Name(command.CustomerType!.Value)}.")));
         var groups = groupIds.Count == 0 ? [] : await session.LoadManyAsync<OfferingGroupDocument>(cancellationToken, groupIds);
         errors.AddRange(groupIds.Except(groups.Select(g => g.Id))
             .Select(id => new FieldError("productOfferingGroupIds", $"Product offering group '{id}' does not exist.")));
