@@ -5,17 +5,6 @@ using FluentValidation;
 
 namespace Connect.Catalog.Features;
 
-internal static class PagingRules
-{
-    public static void AddPagingRules<T>(this AbstractValidator<T> validator, Func<T, int> limit, Func<T, int> offset)
-    {
-        validator.RuleFor(q => limit(q)).InclusiveBetween(1, Paging.MaxLimit).OverridePropertyName("limit")
-            .WithMessage($"limit must be between 1 and {Paging.MaxLimit}.");
-        validator.RuleFor(q => offset(q)).GreaterThanOrEqualTo(0).OverridePropertyName("offset")
-            .WithMessage("offset must be 0 or more.");
-    }
-}
-
 internal sealed class ListProductOfferingGroupsValidator : AbstractValidator<ListProductOfferingGroups>
 {
     public ListProductOfferingGroupsValidator() => this.AddPagingRules(q => q.Limit, q => q.Offset);

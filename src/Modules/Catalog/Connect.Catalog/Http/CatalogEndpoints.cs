@@ -24,7 +24,7 @@ internal static class CatalogEndpoints
                 Respond.Single(http, await sender.Send(new GetProductOffering(productOfferingId, promoCode)), "Product offering", productOfferingId))
             .Produces<ProductOffering>();
         read.MapGet("/product-offerings", async (HttpContext http, ISender sender) =>
-                Respond.List(http, await sender.Send(QueryParsing.OfferingList(http.Request.Query, Caller.Context(http).CustomerType))))
+                Respond.List(http, await sender.Send(OfferingListParsing.OfferingList(http.Request.Query, Caller.Context(http).CustomerType))))
             .Produces<ListResponse<ProductOffering>>();
         read.MapGet("/product-catalogs/default", async (string? promoCode, HttpContext http, ISender sender) =>
             {
@@ -39,7 +39,8 @@ internal static class CatalogEndpoints
         read.MapGet("/product-catalogs", async (HttpContext http, ISender sender) =>
             {
                 var p = new QueryParsing(http.Request.Query);
-                var query = new ListProductCatalogs(p.Int("limit", SharedKernel.Paging.Paging.DefaultLimit), p.Int("offset", 0));
+                var (limit, offset) = p.Paging();
+                var query = new ListProductCatalogs(limit, offset);
                 p.ThrowIfInvalid();
                 return Respond.List(http, await sender.Send(query));
             })
@@ -47,7 +48,8 @@ internal static class CatalogEndpoints
         read.MapGet("/product-offering-groups", async (HttpContext http, ISender sender) =>
             {
                 var p = new QueryParsing(http.Request.Query);
-                var query = new ListProductOfferingGroups(p.Int("limit", SharedKernel.Paging.Paging.DefaultLimit), p.Int("offset", 0));
+                var (limit, offset) = p.Paging();
+                var query = new ListProductOfferingGroups(limit, offset);
                 p.ThrowIfInvalid();
                 return Respond.List(http, await sender.Send(query));
             })

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connect.SharedKernel.Errors;
-using Connect.SharedKernel.Http;
 using Connect.SharedKernel.Paging;
 using Mediator;
 using Microsoft.AspNetCore.Http;
@@ -9,10 +8,10 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Connect.Catalog.Http;
+namespace Connect.SharedKernel.Http;
 
-/// <summary>The few ways a Catalog endpoint answers, so every endpoint answers them the same way.</summary>
-internal static class Respond
+/// <summary>The few ways an endpoint answers, so every module's endpoints answer them the same way.</summary>
+public static class Respond
 {
     private static JsonSerializerOptions Json(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;

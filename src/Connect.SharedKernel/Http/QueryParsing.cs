@@ -1,18 +1,14 @@
-using Connect.Catalog.Contracts;
-using Connect.SharedKernel;
-using Connect.SharedKernel.Domain;
 using Connect.SharedKernel.Errors;
-using Connect.SharedKernel.Paging;
 using Microsoft.AspNetCore.Http;
 
-namespace Connect.Catalog.Http;
+namespace Connect.SharedKernel.Http;
 
 /// <summary>
 /// Reads query strings into typed queries, collecting every bad value as a field error so one 400 lists
 /// them all. Range rules (limit 1–1000, ...) are left to the query's validator, which in-process callers
 /// also pass through.
 /// </summary>
-internal sealed class QueryParsing(IQueryCollection query)
+public sealed class QueryParsing(IQueryCollection query)
 {
     private readonly List<FieldError> _errors = [];
 
@@ -63,46 +59,13 @@ internal sealed class QueryParsing(IQueryCollection query)
         return null;
     }
 
-    public (OfferingSortKey Key, SortDirection Direction) Sort()
-    {
-        var raw = String("sort", 32);
-        if (raw is null) return (OfferingSortKey.Name, SortDirection.Asc);
-        var direction = raw.StartsWith('-') ? SortDirection.Desc : SortDirection.Asc;
-        OfferingSortKey? key = raw.TrimStart('-') switch
-        {
-            "name" => OfferingSortKey.Name,
-            "createdAt" => OfferingSortKey.CreatedAt,
-            "updatedAt" => OfferingSortKey.UpdatedAt,
-            "netPrice" => OfferingSortKey.NetPrice,
-            _ => null,
-        };
-        if (key is null) _errors.Add(new FieldError("sort", "sort must be name, createdAt, updatedAt or netPrice, optionally prefixed with '-'."));
-        return (key ?? OfferingSortKey.Name, direction);
-    }
+    /// <summary>Records a bad value; <see cref="ThrowIfInvalid"/> reports it with the others.</summary>
+    public void Error(string name, string message) => _errors.Add(new FieldError(name, message));
+
+    /// <summary>The common paging parameters (their range is the query validator's job).</summary>
+    public (int Limit, int Offset) Paging() => (Int("limit", Connect.SharedKernel.Paging.Paging.DefaultLimit), Int("offset", 0));
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
 
     public delegate bool TryParser<T>(string value, out T result);
-
-    public static ListProductOfferings OfferingList(IQueryCollection query, CustomerType callerType)
-    {
-        var p = new QueryParsing(query);
-        var (sortKey, direction) = p.Sort();
-        var list = new ListProductOfferings
-        {
-            Types = p.Many<ProductType>("type", "types", WireEnum<ProductType>.TryParse),
-            Categories = p.Many<ProductCategory>("category", "categories", ProductCategoryJsonConverter.TryParse),
-            // Without an explicit customerType, a key's list shows its own customer type's offerings (spec §3).
-            CustomerType = p.One<CustomerType>("customerType", WireEnum<CustomerType>.TryParse) ?? callerType,
-            Status = p.One<OfferingStatusFilter>("status", WireEnum<OfferingStatusFilter>.TryParse) ?? OfferingStatusFilter.Available,
-            ProductOfferingGroupId = p.String("productOfferingGroupId", 64) is { Length: > 0 } groupId ? groupId : null,
-            PromoCode = p.String("promoCode", 64),
-            Limit = p.Int("limit", Paging.DefaultLimit),
-            Offset = p.Int("offset", 0),
-            Sort = sortKey,
-            Direction = direction,
-        };
-        p.ThrowIfInvalid();
-        return list;
-    }
 }

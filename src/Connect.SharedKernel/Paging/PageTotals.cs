@@ -1,9 +1,10 @@
 using Marten;
 using Marten.Linq;
 
-namespace Connect.Catalog.Features;
+namespace Connect.SharedKernel.Paging;
 
-internal static class PageTotals
+/// <summary>The total of a paged list.</summary>
+public static class PageTotals
 {
     /// <summary>
     /// Marten's statistics count the rows the page query returned, so a page past the end reports 0.
