@@ -20,6 +20,8 @@ internal static class MartenSetup
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "connect";
                 options.Events.DatabaseSchemaName = "events";
+                // Streams are keyed by the resource's own id (an offering id, a promo code), a string.
+                options.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsString;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.UseSystemTextJsonForSerialization();
             })

@@ -52,6 +52,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o.WithTitle("Connect API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapHealth();
 app.MapCatalogModule();
+app.MapPricingModule();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Connect.SharedKernel;
 
@@ -24,8 +25,19 @@ public static class ConnectJson
         options.NumberHandling = JsonNumberHandling.Strict;
         options.AllowDuplicateProperties = false;
         options.MaxDepth = MaxDepth;
+        // Command properties the server fills in (the acting key, the route id) are not part of any body:
+        // sending one is an unknown property, not a way to speak for someone else.
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RemoveServerAssigned);
         options.Converters.Add(new UtcTimestampConverter());
         options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+    }
+
+    private static void RemoveServerAssigned(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object) return;
+        for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+            if (typeInfo.Properties[i].AttributeProvider?.IsDefined(typeof(ServerAssignedAttribute), inherit: true) == true)
+                typeInfo.Properties.RemoveAt(i);
     }
 
     public static JsonSerializerOptions Create()
@@ -35,3 +47,10 @@ public static class ConnectJson
         return options;
     }
 }
+
+/// <summary>
+/// Marks a command property the server sets (never read from or written to JSON); a body that names it is
+/// refused as an unknown property (unlike <see cref="JsonIgnoreAttribute"/>, which skips it silently).
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ServerAssignedAttribute : Attribute;

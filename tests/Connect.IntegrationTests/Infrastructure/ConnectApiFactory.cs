@@ -4,6 +4,7 @@ using Connect.SharedKernel.Domain;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Connect.IntegrationTests.Infrastructure;
@@ -13,6 +14,12 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
 {
     public const string AdminKey = "ck_test_admin_0123456789abcdef0123456789abcdef";
     private TestDatabase? _database;
+
+    /// <summary>The host's clock: real time, shifted by what a test asks (validity windows, expiries).</summary>
+    public TestClock Clock { get; } = new();
+
+    /// <summary>Every notification the host published, in order (for tests of what a module announces).</summary>
+    public NotificationRecorder Notifications { get; } = new();
 
     public async Task InitializeAsync()
     {
@@ -26,6 +33,11 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("Connect:BootstrapApiKey", AdminKey);
         builder.UseSetting("Connect:DemoData", "false");
         builder.UseEnvironment("Test");
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            Notifications.Register(services);
+        });
     }
 
     /// <summary>Deletes every document and event, then restores the bootstrap admin key.</summary>
@@ -33,6 +45,8 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         var store = Services.GetRequiredService<IDocumentStore>();
         await store.Advanced.ResetAllData();
+        Clock.Reset();
+        Notifications.Clear();
         await StoreKeyAsync("bootstrap", AdminKey, Connect.Identity.Contracts.Scopes.All, CustomerType.Consumer, "en-US");
     }
 

@@ -51,11 +51,17 @@ public static class Samples
     /// <summary>A product, a group and an offering, created through the API.</summary>
     public static async Task SeedOfferingAsync(HttpClient admin, string offeringId, string productId = "p-1", string groupId = "g-1",
         string type = "SUBSCRIPTION", string category = "SUBSCRIPTION_CELL", string name = "Seamless 10GB", decimal gross = 10m,
-        decimal discount = 5m, string customerType = "CONSUMER")
+        decimal discount = 5m, string customerType = "CONSUMER", string currency = "USD")
     {
         await admin.PostJson("/products", Product(productId, type, category));
         await admin.PostJson("/product-offering-groups", Group(groupId));
-        var response = await admin.PostJson("/product-offerings", Offering(offeringId, productId, groupId, name, gross, discount, customerType));
+        var response = await admin.PostJson("/product-offerings", Offering(offeringId, productId, groupId, name, gross, discount, customerType, currency));
         await response.ShouldBe(System.Net.HttpStatusCode.Created);
     }
+
+    public static object PromoCode(string code, string discountType = "PERCENTAGE", decimal value = 20m, string? currency = null,
+        object? appliesTo = null, DateTimeOffset? validFrom = null, DateTimeOffset? validUntil = null, string? customerType = null) => new
+    {
+        code, discountType, value, currency, validFrom, validUntil, appliesTo = appliesTo ?? new { }, customerType,
+    };
 }

@@ -11,9 +11,8 @@ namespace Connect.Pricing.Contracts;
 /// for an unknown, expired, not-yet-valid or deactivated code.
 /// </summary>
 /// <param name="Offerings">What to price.</param>
-/// <param name="PromoCode">Optional promo code (case-insensitive).</param>
-/// <param name="CustomerType">The customer type the prices are shown to.</param>
-public sealed record PriceOfferings(IReadOnlyList<PricingInput> Offerings, string? PromoCode, CustomerType? CustomerType)
+/// <param name="PromoCode">Optional promo code (case-insensitive; null or empty: none). Judged at the time of the call.</param>
+public sealed record PriceOfferings(IReadOnlyList<PricingInput> Offerings, string? PromoCode)
     : IQuery<IReadOnlyDictionary<string, ComputedPrice>>;
 
 /// <summary>One offering to price.</summary>
@@ -21,12 +20,13 @@ public sealed record PriceOfferings(IReadOnlyList<PricingInput> Offerings, strin
 /// <param name="ProductOfferingGroupId">Its group, if any.</param>
 /// <param name="ProductType">Its product's type.</param>
 /// <param name="ProductCategory">Its product's category.</param>
+/// <param name="CustomerType">Who the offering is sold to.</param>
 /// <param name="Currency">ISO 4217 currency of the base price.</param>
 /// <param name="GrossPrice">The offering's own gross price.</param>
 /// <param name="Discount">The offering's own discount.</param>
 public sealed record PricingInput(
     string ProductOfferingId, string? ProductOfferingGroupId, ProductType ProductType, ProductCategory ProductCategory,
-    string Currency, decimal GrossPrice, decimal Discount);
+    CustomerType CustomerType, string Currency, decimal GrossPrice, decimal Discount);
 
 /// <summary>The price a caller sees: <c>NetPrice = GrossPrice − Discount</c>, never below 0.</summary>
 /// <param name="GrossPrice">Gross price.</param>
@@ -35,10 +35,9 @@ public sealed record PricingInput(
 public sealed record ComputedPrice(decimal GrossPrice, decimal Discount, decimal NetPrice);
 
 /// <summary>The promo code cannot be used; <see cref="Reason"/> says why (spec §2).</summary>
-/// <param name="code">The code as given.</param>
 /// <param name="reason"><c>unknown</c>, <c>expired</c>, <c>not_yet_valid</c> or <c>inactive</c>.</param>
-public sealed class PromoCodeInvalidException(string code, string reason)
-    : ConnectException(422, "promo_code_invalid", "Promo code invalid", $"Promo code '{code}' cannot be used: {reason}.")
+public sealed class PromoCodeInvalidException(string reason)
+    : ConnectException(422, "promo_code_invalid", "Promo code invalid", $"The promo code cannot be used: {reason}.")
 {
     /// <inheritdoc />
     public override string? Reason { get; } = reason;

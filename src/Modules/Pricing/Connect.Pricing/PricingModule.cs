@@ -1,12 +1,36 @@
+using Connect.Pricing.Domain;
+using Connect.Pricing.Http;
+using FluentValidation;
+using Marten;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Connect.Pricing;
 
-/// <summary>The Pricing module's door. It owns price computation; promo code documents join it later.</summary>
+/// <summary>The Pricing module's door: price computation and promo codes (documents and streams in schema <c>pricing</c>).</summary>
 public static class PricingModule
 {
     /// <summary>The module's PostgreSQL schema.</summary>
     public const string Schema = "pricing";
 
-    public static IServiceCollection AddPricingModule(this IServiceCollection services) => services;
+    public static IServiceCollection AddPricingModule(this IServiceCollection services)
+    {
+        services.ConfigureMarten(options =>
+        {
+            options.Schema.For<PromoCodeDocument>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true)
+                .Index(c => c.CreatedAt);
+            options.Events.AddEventTypes([typeof(PromoCodeCreated), typeof(PromoCodeDeactivated)]);
+        });
+        // One cache per process. Mediator resolves notification handlers from the container, so this same
+        // instance hears the module's notifications.
+        services.AddSingleton<PromoCodeCache>();
+        services.AddValidatorsFromAssembly(typeof(PricingModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPricingModule(this IEndpointRouteBuilder endpoints)
+    {
+        PricingEndpoints.Map(endpoints);
+        return endpoints;
+    }
 }

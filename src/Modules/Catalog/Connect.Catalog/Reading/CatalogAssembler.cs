@@ -15,7 +15,7 @@ internal sealed class CatalogAssembler(IQuerySession session, OfferingAssembler 
         var byId = loaded.ToDictionary(o => o.Id);
         var available = catalog.ProductOfferingIds.Select(byId.GetValueOrDefault).OfType<OfferingDocument>()
             .Where(o => o.Status == OfferingStatus.Available && o.CustomerType == catalog.CustomerType).ToList();
-        var items = await offerings.AssembleAsync(available, promoCode, catalog.CustomerType, cancellationToken);
+        var items = await offerings.AssembleAsync(available, promoCode, cancellationToken);
         return (await Summarize(catalog, cancellationToken)) with { ProductOfferings = items };
     }
 

@@ -1,7 +1,6 @@
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.Pricing.Contracts;
-using Connect.SharedKernel.Domain;
 using Mapster;
 using Marten;
 using Mediator;
@@ -15,22 +14,31 @@ namespace Connect.Catalog.Reading;
 internal sealed class OfferingAssembler(IQuerySession session, ISender sender)
 {
     public async Task<ProductOffering> AssembleOneAsync(OfferingDocument offering, string? promoCode, CancellationToken cancellationToken) =>
-        (await AssembleAsync([offering], promoCode, offering.CustomerType, cancellationToken))[0];
+        (await AssembleAsync([offering], promoCode, cancellationToken))[0];
 
-    public async Task<IReadOnlyList<ProductOffering>> AssembleAsync(
-        IReadOnlyList<OfferingDocument> offerings, string? promoCode, CustomerType? customerType, CancellationToken cancellationToken)
+    /// <param name="offerings">The offerings, in the order to show them.</param>
+    /// <param name="promoCode">The caller's promo code, if any (an invalid one is a 422 even for an empty list).</param>
+    /// <param name="cancellationToken">Cancels the loads.</param>
+    /// <param name="prices">Prices already computed for these offerings with the same code, if the caller has them.</param>
+    public async Task<IReadOnlyList<ProductOffering>> AssembleAsync(IReadOnlyList<OfferingDocument> offerings, string? promoCode,
+        CancellationToken cancellationToken, IReadOnlyDictionary<string, ComputedPrice>? prices = null)
     {
+        prices ??= await PriceAsync(offerings, promoCode, cancellationToken);
         var products = await LoadAsync<ProductDocument>(offerings.Select(o => o.ProductId), p => p.Id, cancellationToken);
         var groups = await LoadAsync<OfferingGroupDocument>(
             offerings.Select(o => o.ProductOfferingGroupId).OfType<string>(), g => g.Id, cancellationToken);
-        var prices = await sender.Send(new PriceOfferings(
-            offerings.Select(o => new PricingInput(o.Id, o.ProductOfferingGroupId, o.ProductType, o.ProductCategory,
-                o.Price.Currency, o.Price.GrossPrice, o.Price.Discount)).ToList(),
-            promoCode, customerType), cancellationToken);
 
         return offerings.Select(o => ToResponse(o, products.GetValueOrDefault(o.ProductId),
             o.ProductOfferingGroupId is { } g ? groups.GetValueOrDefault(g) : null, prices[o.Id])).ToList();
     }
+
+    /// <summary>The prices the caller sees, from Pricing, in one query for the whole batch.</summary>
+    public async Task<IReadOnlyDictionary<string, ComputedPrice>> PriceAsync(
+        IReadOnlyList<OfferingDocument> offerings, string? promoCode, CancellationToken cancellationToken) =>
+        await sender.Send(new PriceOfferings(
+            offerings.Select(o => new PricingInput(o.Id, o.ProductOfferingGroupId, o.ProductType, o.ProductCategory,
+                o.CustomerType, o.Price.Currency, o.Price.GrossPrice, o.Price.Discount)).ToList(),
+            promoCode), cancellationToken);
 
     private async Task<Dictionary<string, T>> LoadAsync<T>(
         IEnumerable<string> ids, Func<T, string> idOf, CancellationToken cancellationToken) where T : notnull

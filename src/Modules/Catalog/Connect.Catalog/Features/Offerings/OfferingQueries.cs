@@ -23,11 +23,30 @@ internal sealed class ListOfferingsHandler(IQuerySession session, OfferingAssemb
 {
     public async ValueTask<Page<ProductOffering>> Handle(ListProductOfferings query, CancellationToken cancellationToken)
     {
+        if (query.Sort == OfferingSortKey.NetPrice && !string.IsNullOrEmpty(query.PromoCode))
+            return await SortedByPromotionalPriceAsync(query, cancellationToken);
+
         var page = await Sort(Filter(session.Query<OfferingDocument>().Stats(out QueryStatistics stats), query), query.Sort, query.Direction)
             .Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
         var total = await PageTotals.TotalAsync(Filter(session.Query<OfferingDocument>(), query), stats, page.Count, query.Offset, cancellationToken);
-        var items = await assembler.AssembleAsync(page, query.PromoCode, query.CustomerType, cancellationToken);
+        var items = await assembler.AssembleAsync(page, query.PromoCode, cancellationToken);
         return new Page<ProductOffering>(items, total, query.Limit, query.Offset, SortKeyName(query.Sort), query.Direction);
+    }
+
+    /// <summary>
+    /// sort=netPrice sorts by the price the caller sees (spec §3). A promo code changes some prices and not
+    /// others, so the stored net price cannot order the page: every match is priced, then sorted and paged.
+    /// </summary>
+    private async Task<Page<ProductOffering>> SortedByPromotionalPriceAsync(ListProductOfferings query, CancellationToken cancellationToken)
+    {
+        var matches = await Filter(session.Query<OfferingDocument>(), query).ToListAsync(cancellationToken);
+        var prices = await assembler.PriceAsync(matches, query.PromoCode, cancellationToken);
+        var ordered = query.Direction == SortDirection.Asc
+            ? matches.OrderBy(o => prices[o.Id].NetPrice)
+            : matches.OrderByDescending(o => prices[o.Id].NetPrice);
+        var page = ordered.ThenBy(o => o.Id, StringComparer.Ordinal).Skip(query.Offset).Take(query.Limit).ToList();
+        var items = await assembler.AssembleAsync(page, query.PromoCode, cancellationToken, prices);
+        return new Page<ProductOffering>(items, matches.Count, query.Limit, query.Offset, SortKeyName(query.Sort), query.Direction);
     }
 
     private static IQueryable<OfferingDocument> Filter(IQueryable<OfferingDocument> offerings, ListProductOfferings query)

@@ -1,21 +1,36 @@
 using Connect.Pricing.Contracts;
 using Connect.Pricing.Domain;
+using Marten;
 using Mediator;
 
 namespace Connect.Pricing.Features.PriceOfferings;
 
-internal sealed class PriceOfferingsHandler : IQueryHandler<Contracts.PriceOfferings, IReadOnlyDictionary<string, ComputedPrice>>
+/// <summary>
+/// Prices a batch: each offering's own price, plus the promo code's discount where the code applies. The code is
+/// judged once, at the time of the call, whatever the batch size (an invalid code is a 422 even for no offerings).
+/// </summary>
+internal sealed class PriceOfferingsHandler(IQuerySession session, PromoCodeCache codes, TimeProvider clock)
+    : IQueryHandler<Contracts.PriceOfferings, IReadOnlyDictionary<string, ComputedPrice>>
 {
-    public ValueTask<IReadOnlyDictionary<string, ComputedPrice>> Handle(
+    public async ValueTask<IReadOnlyDictionary<string, ComputedPrice>> Handle(
         Contracts.PriceOfferings query, CancellationToken cancellationToken)
     {
-        // No promo codes exist until the promo code feature lands, so any code given is unknown.
-        if (!string.IsNullOrEmpty(query.PromoCode))
-            throw new PromoCodeInvalidException(query.PromoCode, "unknown");
+        var code = await UsableCodeAsync(query.PromoCode, cancellationToken);
+        var prices = new Dictionary<string, ComputedPrice>(query.Offerings.Count);
+        foreach (var o in query.Offerings)
+            prices[o.ProductOfferingId] = PromoRules.Price(o, code);
+        return prices;
+    }
 
-        IReadOnlyDictionary<string, ComputedPrice> prices = query.Offerings.ToDictionary(
-            o => o.ProductOfferingId,
-            o => PriceArithmetic.Compute(o.Currency, o.GrossPrice, o.Discount));
-        return ValueTask.FromResult(prices);
+    private async Task<PromoCodeDocument?> UsableCodeAsync(string? given, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(given)) return null;
+        // A string that cannot be a code is unknown without asking the database.
+        var code = PromoCodeFormat.IsValid(given)
+            ? await codes.GetAsync(PromoCodeDocument.Normalize(given), session, cancellationToken)
+            : null;
+        if (PromoRules.WhyInvalid(code, clock.GetUtcNow()) is { } reason)
+            throw new PromoCodeInvalidException(reason);
+        return code;
     }
 }

@@ -1,0 +1,123 @@
+using System.Text.Json.Serialization;
+using Connect.Catalog.Contracts;
+using Connect.SharedKernel.Domain;
+using Connect.SharedKernel.Paging;
+using Mediator;
+
+namespace Connect.Pricing.Contracts;
+
+/// <summary>How a promo code discounts.</summary>
+public enum DiscountType
+{
+    /// <summary>A share of the offering's price after its own discount (0 &lt; value ≤ 100).</summary>
+    [JsonStringEnumMemberName("PERCENTAGE")] Percentage = 1,
+
+    /// <summary>A fixed amount in one currency; applies only to offerings priced in that currency.</summary>
+    [JsonStringEnumMemberName("AMOUNT")] Amount,
+}
+
+/// <summary>Whether a promo code can still be used (validity dates aside).</summary>
+public enum PromoCodeStatus
+{
+    /// <summary>Usable within its validity window.</summary>
+    [JsonStringEnumMemberName("ACTIVE")] Active = 1,
+
+    /// <summary>Deactivated for good.</summary>
+    [JsonStringEnumMemberName("INACTIVE")] Inactive,
+}
+
+/// <summary>
+/// What a promo code applies to. Every list empty: every offering. Otherwise an offering is targeted when it
+/// is listed, is in a listed group, or has a listed category or product type.
+/// </summary>
+public sealed record PromoCodeTargets
+{
+    /// <summary>Offerings by id.</summary>
+    public IReadOnlyList<string> ProductOfferingIds { get; init; } = [];
+
+    /// <summary>Every offering of these groups.</summary>
+    public IReadOnlyList<string> ProductOfferingGroupIds { get; init; } = [];
+
+    /// <summary>Every offering whose product has one of these categories.</summary>
+    public IReadOnlyList<ProductCategory> Categories { get; init; } = [];
+
+    /// <summary>Every offering whose product has one of these types.</summary>
+    public IReadOnlyList<ProductType> Types { get; init; } = [];
+}
+
+/// <summary>A promo code as <c>GET /promo-codes/{code}</c> shows it.</summary>
+public sealed record PromoCode
+{
+    /// <summary>The code, upper case (codes are case-insensitive).</summary>
+    public required string Code { get; init; }
+
+    /// <summary>Percentage or fixed amount.</summary>
+    public required DiscountType DiscountType { get; init; }
+
+    /// <summary>Percent (0–100] or amount in <see cref="Currency"/>.</summary>
+    public required decimal Value { get; init; }
+
+    /// <summary>ISO 4217 currency of an AMOUNT code; null for PERCENTAGE.</summary>
+    public string? Currency { get; init; }
+
+    /// <summary>First instant the code is valid; null: from creation.</summary>
+    public DateTimeOffset? ValidFrom { get; init; }
+
+    /// <summary>Last instant the code is valid (inclusive); null: no end.</summary>
+    public DateTimeOffset? ValidUntil { get; init; }
+
+    /// <summary>What the code applies to.</summary>
+    public required PromoCodeTargets AppliesTo { get; init; }
+
+    /// <summary>Only offerings for this customer type; null: both.</summary>
+    public CustomerType? CustomerType { get; init; }
+
+    /// <summary>ACTIVE, or INACTIVE once deactivated.</summary>
+    public required PromoCodeStatus Status { get; init; }
+
+    /// <summary>When it was created.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When it last changed.</summary>
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>When it was deactivated, if it was.</summary>
+    public DateTimeOffset? DeactivatedAt { get; init; }
+}
+
+/// <summary>One entry of a promo code's history (<c>GET /promo-codes/{code}/history</c>), oldest first.</summary>
+/// <param name="Sequence">1 for the creation, then one per change.</param>
+/// <param name="Change"><c>CREATED</c> or <c>DEACTIVATED</c>.</param>
+/// <param name="Status">The status after the change.</param>
+/// <param name="OccurredAt">When it happened.</param>
+/// <param name="Reason">Why, when the operator said.</param>
+/// <param name="ChangedBy">The API key id that made the change.</param>
+public sealed record PromoCodeHistoryEntry(
+    long Sequence, string Change, PromoCodeStatus Status, DateTimeOffset OccurredAt, string? Reason, string? ChangedBy);
+
+/// <summary>One promo code by its code (any case); null when unknown.</summary>
+/// <param name="Code">The code.</param>
+public sealed record GetPromoCode(string Code) : IQuery<PromoCode?>;
+
+/// <summary>Promo codes, newest first.</summary>
+/// <param name="Limit">Page size (1–1000).</param>
+/// <param name="Offset">Items to skip.</param>
+public sealed record ListPromoCodes(int Limit = Paging.DefaultLimit, int Offset = 0) : IQuery<Page<PromoCode>>;
+
+/// <summary>A promo code's history (<c>{ "items": [...] }</c>), oldest first.</summary>
+/// <param name="Items">The entries.</param>
+public sealed record PromoCodeHistory(IReadOnlyList<PromoCodeHistoryEntry> Items);
+
+/// <summary>A promo code's history; null when the code is unknown.</summary>
+/// <param name="Code">The code.</param>
+public sealed record GetPromoCodeHistory(string Code) : IQuery<PromoCodeHistory?>;
+
+/// <summary>Published after a promo code was created and committed.</summary>
+/// <param name="PromoCode">The code as stored.</param>
+public sealed record PromoCodeCreatedNotification(PromoCode PromoCode) : INotification;
+
+/// <summary>Published after a promo code was deactivated and committed.</summary>
+/// <param name="Code">The code.</param>
+/// <param name="DeactivatedAt">When.</param>
+/// <param name="ChangedBy">The acting API key id.</param>
+public sealed record PromoCodeDeactivatedNotification(string Code, DateTimeOffset DeactivatedAt, string? ChangedBy) : INotification;

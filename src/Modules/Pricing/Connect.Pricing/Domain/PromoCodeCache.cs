@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Connect.Pricing.Contracts;
+using Marten;
+using Mediator;
+
+namespace Connect.Pricing.Domain;
+
+/// <summary>
+/// Promo codes as last read, so a priced read with a code does not cost a database round trip each time.
+/// This node's own changes evict the entry as soon as they commit (the notifications below); changes made by
+/// another node sharing the database are seen when the entry ages out, after at most <see cref="MaxAge"/>.
+/// Unknown codes are remembered too (a shop sending a stale code should not reach the database every time),
+/// and the whole cache is dropped when it grows past <see cref="MaxEntries"/>, so garbage codes cannot fill memory.
+/// </summary>
+internal sealed class PromoCodeCache :
+    INotificationHandler<PromoCodeCreatedNotification>, INotificationHandler<PromoCodeDeactivatedNotification>
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
+    public const int MaxEntries = 10_000;
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private long _generation;
+
+    private sealed record Entry(PromoCodeDocument? Code, long LoadedAt);
+
+    /// <summary>The code's document (null when unknown), from memory when fresh enough.</summary>
+    public async Task<PromoCodeDocument?> GetAsync(string normalizedCode, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var now = Environment.TickCount64;
+        if (_entries.TryGetValue(normalizedCode, out var cached) && now - cached.LoadedAt < MaxAge.TotalMilliseconds)
+            return cached.Code;
+
+        // A change committed while we read must not be overwritten by what we read before it.
+        var generation = Interlocked.Read(ref _generation);
+        var code = await session.LoadAsync<PromoCodeDocument>(normalizedCode, cancellationToken);
+        if (_entries.Count >= MaxEntries) _entries.Clear();
+        if (Interlocked.Read(ref _generation) == generation)
+            _entries[normalizedCode] = new Entry(code, now);
+        return code;
+    }
+
+    private ValueTask Evict(string code)
+    {
+        Interlocked.Increment(ref _generation);
+        _entries.TryRemove(code, out _);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask Handle(PromoCodeCreatedNotification notification, CancellationToken cancellationToken) =>
+        Evict(notification.PromoCode.Code);
+
+    public ValueTask Handle(PromoCodeDeactivatedNotification notification, CancellationToken cancellationToken) =>
+        Evict(notification.Code);
+}

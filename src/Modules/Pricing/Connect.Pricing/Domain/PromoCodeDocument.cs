@@ -1,0 +1,59 @@
+using Connect.Catalog.Contracts;
+using Connect.Pricing.Contracts;
+using Connect.SharedKernel.Domain;
+
+namespace Connect.Pricing.Domain;
+
+/// <summary>A promo code as stored (schema <c>pricing</c>). Its id is the code in upper case, so codes are unique ignoring case.</summary>
+internal sealed class PromoCodeDocument
+{
+    public string Id { get; set; } = "";
+    public DiscountType DiscountType { get; set; }
+    public decimal Value { get; set; }
+    public string? Currency { get; set; }
+    public DateTimeOffset? ValidFrom { get; set; }
+    public DateTimeOffset? ValidUntil { get; set; }
+    public List<string> ProductOfferingIds { get; set; } = [];
+    public List<string> ProductOfferingGroupIds { get; set; } = [];
+    public List<ProductCategory> Categories { get; set; } = [];
+    public List<ProductType> Types { get; set; } = [];
+    public CustomerType? CustomerType { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    public bool IsActive => DeactivatedAt is null;
+
+    /// <summary>Codes are case-insensitive: they are stored and looked up in upper case.</summary>
+    public static string Normalize(string code) => code.ToUpperInvariant();
+
+    public PromoCode ToContract() => new()
+    {
+        Code = Id,
+        DiscountType = DiscountType,
+        Value = Value,
+        Currency = Currency,
+        ValidFrom = ValidFrom,
+        ValidUntil = ValidUntil,
+        AppliesTo = new PromoCodeTargets
+        {
+            ProductOfferingIds = ProductOfferingIds,
+            ProductOfferingGroupIds = ProductOfferingGroupIds,
+            Categories = Categories,
+            Types = Types,
+        },
+        CustomerType = CustomerType,
+        Status = IsActive ? PromoCodeStatus.Active : PromoCodeStatus.Inactive,
+        CreatedAt = CreatedAt,
+        UpdatedAt = UpdatedAt,
+        DeactivatedAt = DeactivatedAt,
+    };
+}
+
+/// <summary>First event of a code's stream: the code as created.</summary>
+internal sealed record PromoCodeCreated(string Code, DiscountType DiscountType, decimal Value, string? Currency,
+    DateTimeOffset? ValidFrom, DateTimeOffset? ValidUntil, PromoCodeTargets AppliesTo, CustomerType? CustomerType,
+    DateTimeOffset OccurredAt, string? ChangedBy);
+
+/// <summary>The code was deactivated for good.</summary>
+internal sealed record PromoCodeDeactivated(string Code, string? Reason, DateTimeOffset OccurredAt, string? ChangedBy);

@@ -1,0 +1,52 @@
+using Connect.Pricing.Contracts;
+using Connect.Pricing.Domain;
+using Connect.SharedKernel.Paging;
+using FluentValidation;
+using Marten;
+using Marten.Linq;
+using Mediator;
+
+namespace Connect.Pricing.Features.PromoCodes;
+
+internal sealed class GetPromoCodeHandler(IQuerySession session) : IQueryHandler<GetPromoCode, PromoCode?>
+{
+    public async ValueTask<PromoCode?> Handle(GetPromoCode query, CancellationToken cancellationToken) =>
+        PromoCodeFormat.IsValid(query.Code)
+            ? (await session.LoadAsync<PromoCodeDocument>(PromoCodeDocument.Normalize(query.Code), cancellationToken))?.ToContract()
+            : null;
+}
+
+internal sealed class ListPromoCodesValidator : AbstractValidator<ListPromoCodes>
+{
+    public ListPromoCodesValidator() => this.AddPagingRules(q => q.Limit, q => q.Offset);
+}
+
+internal sealed class ListPromoCodesHandler(IQuerySession session) : IQueryHandler<ListPromoCodes, Page<PromoCode>>
+{
+    public async ValueTask<Page<PromoCode>> Handle(ListPromoCodes query, CancellationToken cancellationToken)
+    {
+        var codes = await session.Query<PromoCodeDocument>().Stats(out QueryStatistics stats)
+            .OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
+        var total = await PageTotals.TotalAsync(session.Query<PromoCodeDocument>(), stats, codes.Count, query.Offset, cancellationToken);
+        return new Page<PromoCode>(codes.Select(c => c.ToContract()).ToList(), total, query.Limit, query.Offset, "createdAt", SortDirection.Desc);
+    }
+}
+
+/// <summary>The code's stream, oldest first: its creation, then its deactivation if any.</summary>
+internal sealed class GetPromoCodeHistoryHandler(IQuerySession session)
+    : IQueryHandler<GetPromoCodeHistory, PromoCodeHistory?>
+{
+    public async ValueTask<PromoCodeHistory?> Handle(GetPromoCodeHistory query, CancellationToken cancellationToken)
+    {
+        if (!PromoCodeFormat.IsValid(query.Code)) return null;
+        var events = await session.Events.FetchStreamAsync(PromoCodeDocument.Normalize(query.Code), token: cancellationToken);
+        if (events.Count == 0) return null;
+        return new PromoCodeHistory(events.Select(e => e.Data switch
+        {
+            PromoCodeCreated c => new PromoCodeHistoryEntry(e.Version, "CREATED", PromoCodeStatus.Active, c.OccurredAt, null, c.ChangedBy),
+            PromoCodeDeactivated d => new PromoCodeHistoryEntry(e.Version, "DEACTIVATED", PromoCodeStatus.Inactive, d.OccurredAt, d.Reason, d.ChangedBy),
+            _ => null,
+        }).OfType<PromoCodeHistoryEntry>().ToList());
+    }
+}
