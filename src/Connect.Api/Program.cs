@@ -15,7 +15,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
+    // Extra sinks registered in the container (the tests capture every log line this way).
+    .WriteTo.Sink(new AggregateSink(services.GetServices<Serilog.Core.ILogEventSink>())));
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddConnectMarten(builder.Configuration);
@@ -23,7 +25,8 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 {
     // Scoped, so handlers and the unit of work share the request's Marten session.
     options.ServiceLifetime = ServiceLifetime.Scoped;
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+    // Audit sits outside the unit of work, so it logs only what committed.
+    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuditBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
 });
 builder.Services.AddScoped<NotificationBuffer>();
 
@@ -32,7 +35,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddOpenApi();
 
 // The modules: each registers its own documents, handlers, validators and endpoints.
-builder.Services.AddIdentityModule();
+builder.Services.AddIdentityModule(builder.Configuration);
 builder.Services.AddCatalogModule(builder.Configuration);
 builder.Services.AddPricingModule();
 
@@ -45,16 +48,27 @@ app.UseSerilogRequestLogging(o =>
 });
 // Problems are written inside the request log, so the log shows the status the caller got.
 app.UseProblemResponses();
-app.UseAuthentication();
-app.UseAuthorization();
+app.UseIdentityModule();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o.WithTitle("Connect API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapHealth();
+app.MapIdentityModule();
 app.MapCatalogModule();
 app.MapPricingModule();
 
 app.Run();
+
+/// <summary>Writes each event to every sink given (none in production).</summary>
+internal sealed class AggregateSink(IEnumerable<Serilog.Core.ILogEventSink> sinks) : Serilog.Core.ILogEventSink
+{
+    private readonly Serilog.Core.ILogEventSink[] _sinks = [.. sinks];
+
+    public void Emit(Serilog.Events.LogEvent logEvent)
+    {
+        foreach (var sink in _sinks) sink.Emit(logEvent);
+    }
+}
 
 /// <summary>Entry point, visible to the integration tests' host factory.</summary>
 public partial class Program;

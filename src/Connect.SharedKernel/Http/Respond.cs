@@ -13,6 +13,9 @@ namespace Connect.SharedKernel.Http;
 /// <summary>The few ways an endpoint answers, so every module's endpoints answer them the same way.</summary>
 public static class Respond
 {
+    /// <summary>The host's JSON options (wire names, converters), for an endpoint that writes JSON itself.</summary>
+    public static JsonSerializerOptions JsonOptions(HttpContext http) => Json(http);
+
     private static JsonSerializerOptions Json(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 

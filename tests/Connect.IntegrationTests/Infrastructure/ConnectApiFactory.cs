@@ -21,6 +21,9 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
     /// <summary>Every notification the host published, in order (for tests of what a module announces).</summary>
     public NotificationRecorder Notifications { get; } = new();
 
+    /// <summary>Every log event the host wrote.</summary>
+    public LogCapture Logs { get; } = new();
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.StartAsync();
@@ -37,6 +40,8 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
         {
             services.AddSingleton<TimeProvider>(Clock);
             Notifications.Register(services);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
+            services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
         });
     }
 
@@ -47,6 +52,7 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
         await store.Advanced.ResetAllData();
         Clock.Reset();
         Notifications.Clear();
+        Logs.Clear();
         await StoreKeyAsync("bootstrap", AdminKey, Connect.Identity.Contracts.Scopes.All, CustomerType.Consumer, "en-US");
     }
 
@@ -55,6 +61,8 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         var client = CreateClient();
         if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        // Each client is its own caller address, so limits per address do not leak between tests.
+        client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, ClientAddressFromHeader.NewAddress());
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }

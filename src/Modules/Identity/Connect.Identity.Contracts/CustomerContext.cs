@@ -17,6 +17,8 @@ public static class ConnectClaims
     public const string CustomerType = "connect:customer_type";
     /// <summary>The key's locale.</summary>
     public const string Locale = "connect:locale";
+    /// <summary>The key's expiry (round-trip format), when it has one.</summary>
+    public const string ExpiresAt = "connect:expires_at";
     /// <summary>One claim per scope.</summary>
     public const string Scope = "connect:scope";
 

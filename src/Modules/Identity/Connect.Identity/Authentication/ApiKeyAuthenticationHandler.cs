@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Connect.Identity.Contracts;
@@ -13,28 +14,40 @@ namespace Connect.Identity.Authentication;
 
 /// <summary>
 /// X-Api-Key authentication. Missing, unknown, malformed, revoked and expired keys all end in the same
-/// 401 body, so a caller learns nothing about which it was (spec §1).
+/// 401 body, so a caller learns nothing about which it was (spec §1). Validated keys come from
+/// <see cref="ApiKeyCache"/>; too many wrong keys from one address get 429.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IQuerySession session, TimeProvider clock)
+    IQuerySession session, ApiKeyCache cache, FailedAuthenticationLimiter failures, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
+    private const string ThrottledItem = "connect:authentication-throttled";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!Request.Headers.TryGetValue(HeaderName, out var values) || values.Count == 0)
             return AuthenticateResult.NoResult();
-        var key = values.ToString();
-        if (values.Count != 1 || !ApiKeySecrets.LooksLikeAKey(key))
-            return AuthenticateResult.Fail("invalid key");
 
-        var hash = ApiKeySecrets.Hash(key);
-        var stored = await session.Query<ApiKey>().FirstOrDefaultAsync(k => k.KeyHash == hash, Context.RequestAborted);
-        if (stored is null || !stored.IsUsableAt(clock.GetUtcNow()))
+        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (failures.Blocked(address) is { } retryAfter)
+        {
+            Context.Items[ThrottledItem] = retryAfter;
+            return AuthenticateResult.Fail("too many failed attempts");
+        }
+
+        var key = values.ToString();
+        var stored = values.Count == 1 && ApiKeySecrets.LooksLikeAKey(key)
+            ? await cache.FindAsync(key, session, Context.RequestAborted)
+            : null;
+        var now = clock.GetUtcNow();
+        if (stored is null || !stored.IsUsableAt(now))
+        {
+            failures.RecordFailure(address);
             return AuthenticateResult.Fail("invalid key");
+        }
 
         var claims = new List<Claim>
         {
@@ -43,6 +56,8 @@ internal sealed class ApiKeyAuthenticationHandler(
             new(ConnectClaims.CustomerType, stored.CustomerType.ToString()),
             new(ConnectClaims.Locale, stored.Locale),
         };
+        if (stored.ExpiresAt is { } expiresAt)
+            claims.Add(new Claim(ConnectClaims.ExpiresAt, expiresAt.ToString("O", CultureInfo.InvariantCulture)));
         claims.AddRange(stored.Scopes.Select(s => new Claim(ConnectClaims.Scope, s)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
@@ -50,6 +65,12 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[ThrottledItem] is TimeSpan retryAfter)
+        {
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return Problems.WriteAsync(Context, Problems.Create(Context, 429, "rate_limited", "Too many requests",
+                "Too many requests with an invalid API key from this address; try again later."));
+        }
         Response.Headers.WWWAuthenticate = SchemeName;
         return Problems.WriteAsync(Context, Problems.Create(Context, 401, "unauthorized", "Unauthorized",
             "A valid API key is required in the X-Api-Key header."));

@@ -1,3 +1,4 @@
+using Connect.Identity.Contracts;
 using Connect.SharedKernel.Domain;
 
 namespace Connect.Identity.Domain;
@@ -15,5 +16,24 @@ internal sealed class ApiKey
     public DateTimeOffset? ExpiresAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 
+    /// <summary>Set once the expiry has been written to the key's stream.</summary>
+    public DateTimeOffset? ExpiryRecordedAt { get; set; }
+
     public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+
+    public ApiKeyInfo ToInfo() => new()
+    {
+        ApiKeyId = Id, Name = Name, Scopes = Scopes, CustomerType = CustomerType, Locale = Locale,
+        CreatedAt = CreatedAt, ExpiresAt = ExpiresAt, RevokedAt = RevokedAt,
+    };
 }
+
+/// <summary>First event of a key's stream. What the key may do, never the key.</summary>
+internal sealed record ApiKeyCreated(string ApiKeyId, string Name, IReadOnlyList<string> Scopes, CustomerType CustomerType,
+    string Locale, DateTimeOffset? ExpiresAt, DateTimeOffset OccurredAt, string ChangedBy);
+
+/// <summary>The key was revoked: it stops working at once.</summary>
+internal sealed record ApiKeyRevoked(string ApiKeyId, string? Reason, DateTimeOffset OccurredAt, string ChangedBy);
+
+/// <summary>The key reached its expiry (recorded by the expiry sweep, shortly after).</summary>
+internal sealed record ApiKeyExpired(string ApiKeyId, DateTimeOffset ExpiredAt, DateTimeOffset OccurredAt);

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Connect.Identity.Contracts;
+using Connect.SharedKernel.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Connect.Identity.Authentication;
+
+/// <summary>
+/// One token bucket per API key (ASP.NET Core rate limiter): <see cref="IdentityOptions.PermitsPerSecond"/> sustained,
+/// <see cref="IdentityOptions.Burst"/> at once; beyond it a 429 problem with <c>Retry-After</c>. Requests without a
+/// valid key are not counted here (authentication answers them, and <see cref="FailedAuthenticationLimiter"/> slows guessing).
+/// </summary>
+internal static class KeyRateLimiting
+{
+    public static RateLimitPolicy Policy(IdentityOptions options) =>
+        new(Math.Max(1, options.PermitsPerSecond), Math.Max(1, options.Burst));
+
+    public static void Configure(RateLimiterOptions limiter, IOptionsMonitor<IdentityOptions> options)
+    {
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            http.User.FindFirst(ConnectClaims.ApiKeyId)?.Value is { } keyId
+                ? RateLimitPartition.GetTokenBucketLimiter(keyId, _ =>
+                {
+                    var policy = Policy(options.CurrentValue);
+                    // Refilled ten times a second, so a key at its limit is slowed smoothly, not in one-second steps.
+                    return new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = policy.Burst,
+                        TokensPerPeriod = Math.Max(1, policy.PermitsPerSecond / 10),
+                        ReplenishmentPeriod = TimeSpan.FromMilliseconds(policy.PermitsPerSecond >= 10 ? 100 : 1000.0 / policy.PermitsPerSecond),
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    };
+                })
+                : RateLimitPartition.GetNoLimiter("no key"));
+        limiter.OnRejected = (context, _) =>
+        {
+            var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+            context.HttpContext.Response.Headers.RetryAfter =
+                Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return new ValueTask(Problems.WriteAsync(context.HttpContext, Problems.Create(context.HttpContext, 429, "rate_limited",
+                "Too many requests", "This API key has exceeded its rate limit; see Retry-After.")));
+        };
+    }
+}

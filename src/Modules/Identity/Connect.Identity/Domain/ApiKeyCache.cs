@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using Connect.Identity.Contracts;
+using Marten;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace Connect.Identity.Domain;
+
+/// <summary>
+/// Validated keys in memory, so authenticating a request costs no database round trip. A revocation evicts the
+/// key on this node as soon as it commits (<see cref="ApiKeyRevokedNotification"/>) and on every other node
+/// when PostgreSQL delivers the NOTIFY the revocation sent in its transaction (<see cref="ApiKeyRevocationListener"/>).
+/// While that listener is not connected, nothing older than one second is trusted. Keys are looked up by the
+/// id inside them and the secret is compared as a hash in constant time.
+/// </summary>
+internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options) : INotificationHandler<ApiKeyRevokedNotification>
+{
+    public const int MaxEntries = 10_000;
+    private static readonly TimeSpan UnheardMaxAge = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<string, Entry> _byHash = new(StringComparer.Ordinal);
+    private long _generation;
+
+    private sealed record Entry(ApiKey Key, long LoadedAt);
+
+    /// <summary>Set by the listener: whether revocations from other nodes are being heard.</summary>
+    public bool ListenerConnected { get; set; }
+
+    private TimeSpan MaxAge => ListenerConnected ? TimeSpan.FromSeconds(options.CurrentValue.KeyCacheSeconds) : UnheardMaxAge;
+
+    private bool Enabled => options.CurrentValue.KeyCacheSeconds > 0;
+
+    /// <summary>The stored key the presented one belongs to, or null.</summary>
+    public async Task<ApiKey?> FindAsync(string presentedKey, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var hash = ApiKeySecrets.Hash(presentedKey);
+        var now = Environment.TickCount64;
+        if (Enabled && _byHash.TryGetValue(hash, out var cached) && now - cached.LoadedAt < MaxAge.TotalMilliseconds)
+            return cached.Key;
+
+        var generation = Interlocked.Read(ref _generation);
+        var key = await LoadAsync(presentedKey, hash, session, cancellationToken);
+        if (key is not null && Enabled)
+        {
+            if (_byHash.Count >= MaxEntries) _byHash.Clear();
+            // A revocation heard while we were reading must not be undone by what we read before it.
+            if (Interlocked.Read(ref _generation) == generation) _byHash[hash] = new Entry(key, now);
+        }
+        return key;
+    }
+
+    private static async Task<ApiKey?> LoadAsync(string presentedKey, string hash, IQuerySession session, CancellationToken cancellationToken)
+    {
+        if (ApiKeySecrets.IdOf(presentedKey) is { } id && await session.LoadAsync<ApiKey>(id, cancellationToken) is { } byId)
+            return ApiKeySecrets.Matches(hash, byId.KeyHash) ? byId : null;
+        // A configured bootstrap key may have any shape: find it by its hash.
+        return await session.Query<ApiKey>().FirstOrDefaultAsync(k => k.KeyHash == hash, cancellationToken);
+    }
+
+    public void Evict(string apiKeyId)
+    {
+        Interlocked.Increment(ref _generation);
+        foreach (var (hash, entry) in _byHash)
+            if (entry.Key.Id == apiKeyId) _byHash.TryRemove(hash, out _);
+    }
+
+    public void Clear()
+    {
+        Interlocked.Increment(ref _generation);
+        _byHash.Clear();
+    }
+
+    public ValueTask Handle(ApiKeyRevokedNotification notification, CancellationToken cancellationToken)
+    {
+        Evict(notification.ApiKeyId);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using Connect.Identity.Contracts;
+using Connect.Identity.Domain;
+using Connect.SharedKernel;
+using Connect.SharedKernel.Domain;
+using Connect.SharedKernel.Errors;
+using FluentValidation;
+using Marten;
+using Mediator;
+
+namespace Connect.Identity.Features.ApiKeys;
+
+/// <summary>Body of <c>POST /api-keys</c> (spec §5).</summary>
+internal sealed partial record CreateApiKey : ICommand<CreatedApiKey>
+{
+    public string? Name { get; init; }
+    public List<string?>? Scopes { get; init; }
+    public CustomerType? CustomerType { get; init; }
+    public string? Locale { get; init; }
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>The acting key id; set by the endpoint.</summary>
+    [ServerAssigned] public string ChangedBy { get; init; } = "system";
+
+    [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}\\z", RegexOptions.CultureInvariant)]
+    public static partial Regex LocalePattern();
+}
+
+internal sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>
+{
+    public CreateApiKeyValidator()
+    {
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Scopes).NotEmpty()
+            .Must(s => s is null || s.All(x => x is not null && Contracts.Scopes.All.Contains(x)))
+            .WithMessage($"scopes must be among: {string.Join(", ", Contracts.Scopes.All)}.");
+        RuleFor(c => c.CustomerType).NotNull();
+        RuleFor(c => c.Locale).NotEmpty().MaximumLength(35)
+            .Must(l => l is null || CreateApiKey.LocalePattern().IsMatch(l)).WithMessage("locale must be a BCP 47 tag such as en-US.");
+    }
+}
+
+internal sealed class CreateApiKeyHandler(IDocumentSession session, TimeProvider clock) : ICommandHandler<CreateApiKey, CreatedApiKey>
+{
+    public ValueTask<CreatedApiKey> Handle(CreateApiKey command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (command.ExpiresAt is { } expiresAt && expiresAt <= now)
+            throw new ValidationFailedException("expiresAt", "expiresAt must be in the future.");
+
+        var id = ApiKeySecrets.NewId();
+        var plaintext = ApiKeySecrets.NewKey(id);
+        var key = new ApiKey
+        {
+            Id = id,
+            Name = command.Name!,
+            KeyHash = ApiKeySecrets.Hash(plaintext),
+            Scopes = [.. command.Scopes!.OfType<string>().Distinct().Order(StringComparer.Ordinal)],
+            CustomerType = command.CustomerType!.Value,
+            Locale = command.Locale!,
+            CreatedAt = now,
+            ExpiresAt = command.ExpiresAt,
+        };
+        session.Insert(key);
+        session.Events.StartStream<ApiKey>(id, new ApiKeyCreated(id, key.Name, key.Scopes, key.CustomerType, key.Locale,
+            key.ExpiresAt, now, command.ChangedBy));
+        return ValueTask.FromResult(new CreatedApiKey
+        {
+            ApiKeyId = id, Key = plaintext, Name = key.Name, Scopes = key.Scopes, CustomerType = key.CustomerType,
+            Locale = key.Locale, ExpiresAt = key.ExpiresAt, CreatedAt = now,
+        });
+    }
+}

@@ -1,0 +1,46 @@
+using Connect.Identity.Contracts;
+using Connect.Identity.Domain;
+using Connect.SharedKernel;
+using Connect.SharedKernel.Errors;
+using Connect.SharedKernel.Messaging;
+using FluentValidation;
+using Marten;
+using Mediator;
+
+namespace Connect.Identity.Features.ApiKeys;
+
+/// <summary>Body of <c>POST /api-keys/{id}/revoke</c>: an optional reason. The key stops working at once, on every node.</summary>
+internal sealed record RevokeApiKey : ICommand<ApiKeyInfo>
+{
+    public string? Reason { get; init; }
+
+    [ServerAssigned] public string ApiKeyId { get; init; } = "";
+    [ServerAssigned] public string ChangedBy { get; init; } = "system";
+}
+
+internal sealed class RevokeApiKeyValidator : AbstractValidator<RevokeApiKey>
+{
+    public RevokeApiKeyValidator() => RuleFor(c => c.Reason).MaximumLength(500);
+}
+
+internal sealed class RevokeApiKeyHandler(IDocumentSession session, TimeProvider clock, NotificationBuffer notifications)
+    : ICommandHandler<RevokeApiKey, ApiKeyInfo>
+{
+    public async ValueTask<ApiKeyInfo> Handle(RevokeApiKey command, CancellationToken cancellationToken)
+    {
+        var key = await session.LoadAsync<ApiKey>(command.ApiKeyId, cancellationToken) ?? throw new NotFoundException("API key", command.ApiKeyId);
+        if (key.RevokedAt is not null) throw new ConflictException($"API key '{key.Id}' is already revoked.");
+
+        var stream = await session.Events.FetchStreamStateAsync(key.Id, cancellationToken);
+        var now = clock.GetUtcNow();
+        key.RevokedAt = now;
+        session.Store(key);
+        var revoked = new ApiKeyRevoked(key.Id, command.Reason, now, command.ChangedBy);
+        if (stream is null) session.Events.StartStream<ApiKey>(key.Id, revoked); // keys stored before streams existed
+        else session.Events.Append(key.Id, stream.Version + 1, revoked);
+        // Delivered to every node's listener when this transaction commits, not before.
+        session.QueueSqlCommand($"select pg_notify('{ApiKeyRevocationListener.Channel}', ?)", key.Id);
+        notifications.Raise(new ApiKeyRevokedNotification(key.Id));
+        return key.ToInfo();
+    }
+}

@@ -1,0 +1,22 @@
+namespace Connect.Identity;
+
+/// <summary>Configuration section <c>Connect:Identity</c>.</summary>
+internal sealed class IdentityOptions
+{
+    public const string Section = "Connect:Identity";
+
+    /// <summary>How long a validated key is trusted from memory while revocations are heard (LISTEN/NOTIFY). 0 turns the cache off.</summary>
+    public int KeyCacheSeconds { get; set; } = 60;
+
+    /// <summary>Sustained requests per second per key.</summary>
+    public int PermitsPerSecond { get; set; } = 100;
+
+    /// <summary>Requests a key may send at once after a quiet period.</summary>
+    public int Burst { get; set; } = 200;
+
+    /// <summary>Requests with a wrong key allowed per client address per minute; beyond it, 429 until the minute is over.</summary>
+    public int FailedAuthenticationsPerMinute { get; set; } = 30;
+
+    /// <summary>How often expired keys are written to their audit trail.</summary>
+    public int ExpirySweepSeconds { get; set; } = 60;
+}
