@@ -1,5 +1,6 @@
 using Connect.Api;
 using Connect.Api.Errors;
+using Connect.Api.Hardening;
 using Connect.Api.Health;
 using Connect.Catalog;
 using Connect.Identity;
@@ -11,6 +12,7 @@ using Scalar.AspNetCore;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddHttpHardening();
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
@@ -48,6 +50,7 @@ app.UseSerilogRequestLogging(o =>
 });
 // Problems are written inside the request log, so the log shows the status the caller got.
 app.UseProblemResponses();
+app.UseHttpHardening();
 app.UseIdentityModule();
 
 app.MapOpenApi().AllowAnonymous();
