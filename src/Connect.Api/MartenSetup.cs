@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.Events;
 using Marten;
 
 namespace Connect.Api;
@@ -20,6 +21,8 @@ internal static class MartenSetup
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "connect";
                 options.Events.DatabaseSchemaName = "events";
+                // Streams are keyed by the resource's own id (offering ids are strings).
+                options.Events.StreamIdentity = StreamIdentity.AsString;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.UseSystemTextJsonForSerialization();
             })

@@ -70,7 +70,7 @@ internal static class CatalogEndpoints
             Respond.Patch(http, sender, new PatchOfferingGroup(productOfferingGroupId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<ProductOfferingGroup>();
 
         write.MapPost("/product-offerings", async (CreateOffering body, HttpContext http, ISender sender) =>
-            Respond.Created(http, await sender.Send(body), "/product-offerings/{0}", o => o.ProductOfferingId)).Produces<ProductOffering>(201);
+            Respond.Created(http, await sender.Send(body with { ChangedBy = http.User.GetApiKeyId() }), "/product-offerings/{0}", o => o.ProductOfferingId)).Produces<ProductOffering>(201);
         write.MapPatch("/product-offerings/{productOfferingId}", (string productOfferingId, JsonElement body, HttpContext http, ISender sender) =>
             Respond.Patch(http, sender, new PatchOffering(productOfferingId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<ProductOffering>();
 
