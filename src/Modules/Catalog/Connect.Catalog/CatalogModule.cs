@@ -41,6 +41,7 @@ public static class CatalogModule
         services.AddScoped<OfferingAssembler>();
         services.AddScoped<CatalogAssembler>();
         services.AddScoped<Features.DocumentPatcher>();
+        services.AddScoped<Features.Offerings.OfferingStatusChanger>();
         // Categories are written short and read in both forms (spec §4); other enums use their wire names.
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Insert(0, new ProductCategoryJsonConverter()));
         if (configuration.GetValue<bool>(DemoCatalog.ConfigurationKey))
