@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.Events;
 using Marten;
 
 namespace Connect.Api;
@@ -20,8 +21,8 @@ internal static class MartenSetup
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = "connect";
                 options.Events.DatabaseSchemaName = "events";
-                // Streams are keyed by the resource's own id (an offering id, a promo code), a string.
-                options.Events.StreamIdentity = JasperFx.Events.StreamIdentity.AsString;
+                // Streams are keyed by the resource's own id (an offering id, a promo code, a key id), a string.
+                options.Events.StreamIdentity = StreamIdentity.AsString;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.UseSystemTextJsonForSerialization();
             })

@@ -19,7 +19,10 @@ builder.Services.AddSerilog((services, logger) => logger
     .Enrich.FromLogContext()
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
     // Extra sinks registered in the container (the tests capture every log line this way).
-    .WriteTo.Sink(new AggregateSink(services.GetServices<Serilog.Core.ILogEventSink>())));
+    .WriteTo.Sink(new AggregateSink(services.GetServices<Serilog.Core.ILogEventSink>())),
+    // Each host keeps its own logger rather than the process-wide static one, so two hosts in one process
+    // (tests, tools) never write through, or close, each other's.
+    preserveStaticLogger: true);
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddConnectMarten(builder.Configuration);

@@ -66,7 +66,9 @@ internal static class ProblemResponses
             http.Request.Headers.IfMatch.Count > 0
                 ? Problems.From(http, new PreconditionFailedException())
                 : Problems.Create(http, 409, "conflict", "Conflict", "The resource changed while this request was applied. Read it again and retry."),
-        DocumentAlreadyExistsException => Problems.Create(http, 409, "conflict", "Conflict", "A resource with this id already exists."),
+        // A create also starts the resource's event stream, so a taken id can surface as either.
+        DocumentAlreadyExistsException or ExistingStreamIdCollisionException =>
+            Problems.Create(http, 409, "conflict", "Conflict", "A resource with this id already exists."),
         MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } =>
             Problems.Create(http, 409, "conflict", "Conflict", "The change conflicts with another resource (for example a second default catalog for the same customer type and locale)."),
         _ when HasPostgresState(error, PostgresErrorCodes.UntranslatableCharacter, PostgresErrorCodes.CharacterNotInRepertoire) =>

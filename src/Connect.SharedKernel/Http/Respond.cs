@@ -38,7 +38,10 @@ public static class Respond
             ? JsonObject.Create(body)!
             : throw new ValidationFailedException("", "A JSON object body is required.");
 
-    /// <summary>The patch command checks If-Match itself, inside its transaction.</summary>
-    public static async Task<IResult> Patch<T>(HttpContext http, ISender sender, ICommand<T> patch) where T : class =>
-        ETags.Json(http, await sender.Send(patch), Json(http));
+    /// <summary>
+    /// 200 with the changed resource and its new ETag. The command (PATCH, archive, restore) checks If-Match
+    /// itself, inside its transaction.
+    /// </summary>
+    public static async Task<IResult> Updated<T>(HttpContext http, ISender sender, ICommand<T> command) where T : class =>
+        ETags.Json(http, await sender.Send(command), Json(http));
 }

@@ -13,7 +13,10 @@ public sealed class ApiKeyLifecycleTests(ConnectApiFactory api) : ApiTest(api)
     private async Task<(string Id, string Key, JsonNode Created)> CreateKeyAsync(string[] scopes, string customerType = "CONSUMER",
         string locale = "en-US", DateTimeOffset? expiresAt = null)
     {
-        var response = await Admin.PostJson("/api-keys", new { name = "shop-frontend", scopes, customerType, locale, expiresAt });
+        var response = await Admin.PostJson("/api-keys", new
+        {
+            name = "shop-frontend", scopes, customerType, locale, expiresAt, rateLimit = new { permitsPerSecond = 100, burst = 200 },
+        });
         var created = await response.ShouldBe(HttpStatusCode.Created);
         response.Headers.CacheControl!.NoStore.Should().BeTrue("the only response that carries a key must not be cached");
         return (created["apiKeyId"]!.GetValue<string>(), created["key"]!.GetValue<string>(), created);

@@ -9,8 +9,17 @@ public sealed class RateLimitTests(ConnectApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Given_a_key_over_its_limit_When_it_keeps_calling_Then_429_with_Retry_After_and_another_key_is_not_affected()
     {
-        var greedy = await Api.ClientWithKeyAsync([CatalogRead]);
-        var other = await Api.ClientWithKeyAsync([CatalogRead]);
+        async Task<HttpClient> KeyWithLimit()
+        {
+            var created = await (await Admin.PostJson("/api-keys", new
+            {
+                name = "shop", scopes = new[] { CatalogRead }, customerType = "CONSUMER", locale = "en-US",
+                rateLimit = new { permitsPerSecond = 100, burst = 200 },
+            })).ShouldBe(HttpStatusCode.Created);
+            return Api.Client(created["key"]!.GetValue<string>());
+        }
+        var greedy = await KeyWithLimit();
+        var other = await KeyWithLimit();
 
         // Burst 200 plus 100/s: 600 requests at once cannot all fit.
         var responses = await Task.WhenAll(Enumerable.Range(0, 600).Select(_ => greedy.GetAsync("/me")));

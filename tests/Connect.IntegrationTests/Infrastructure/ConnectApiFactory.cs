@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Connect.Identity.Domain;
 using Connect.SharedKernel.Domain;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -35,6 +36,9 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("ConnectionStrings:Connect", _database!.ConnectionString);
         builder.UseSetting("Connect:BootstrapApiKey", AdminKey);
         builder.UseSetting("Connect:DemoData", "false");
+        // Tests send bursts far beyond a shop's; the rate limit tests give their keys their own limits.
+        builder.UseSetting("Connect:Identity:PermitsPerSecond", "1000000");
+        builder.UseSetting("Connect:Identity:Burst", "1000000");
         builder.UseEnvironment("Test");
         builder.ConfigureTestServices(services =>
         {
@@ -45,15 +49,23 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
         });
     }
 
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
     /// <summary>Deletes every document and event, then restores the bootstrap admin key.</summary>
     public async Task ResetAsync()
     {
-        var store = Services.GetRequiredService<IDocumentStore>();
-        await store.Advanced.ResetAllData();
+        await Store.Advanced.ResetAllData();
         Clock.Reset();
         Notifications.Clear();
         Logs.Clear();
         await StoreKeyAsync("bootstrap", AdminKey, Connect.Identity.Contracts.Scopes.All, CustomerType.Consumer, "en-US");
+    }
+
+    /// <summary>The events of one stream as stored in PostgreSQL, oldest first (empty when there is no such stream).</summary>
+    public async Task<IReadOnlyList<IEvent>> EventsAsync(string streamKey)
+    {
+        await using var session = Store.QuerySession();
+        return await session.Events.QueryAllRawEvents().Where(e => e.StreamKey == streamKey).OrderBy(e => e.Version).ToListAsync();
     }
 
     /// <summary>A client authenticated with the given key (the admin key by default).</summary>

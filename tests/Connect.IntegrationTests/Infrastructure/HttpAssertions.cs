@@ -7,12 +7,15 @@ namespace Connect.IntegrationTests.Infrastructure;
 
 public static class HttpAssertions
 {
-    public static Task<HttpResponseMessage> PostJson(this HttpClient client, string url, object body) =>
-        client.SendAsync(Json(HttpMethod.Post, url, body));
+    public static Task<HttpResponseMessage> PostJson(this HttpClient client, string url, object body, string? ifMatch = null) =>
+        client.SendAsync(Json(HttpMethod.Post, url, body), ifMatch);
 
-    public static Task<HttpResponseMessage> PatchJson(this HttpClient client, string url, object body, string? ifMatch = null)
+    public static Task<HttpResponseMessage> PatchJson(this HttpClient client, string url, object body, string? ifMatch = null) =>
+        client.SendAsync(Json(HttpMethod.Patch, url, body), ifMatch);
+
+    /// <summary>Sends the request, with an If-Match header when a tag is given.</summary>
+    public static Task<HttpResponseMessage> SendAsync(this HttpClient client, HttpRequestMessage request, string? ifMatch)
     {
-        var request = Json(HttpMethod.Patch, url, body);
         if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
         return client.SendAsync(request);
     }

@@ -23,7 +23,7 @@ internal static class CatalogMapping
         config.NewConfig<OfferingGroupDocument, ProductOfferingGroup>().Map(d => d.ProductOfferingGroupId, s => s.Id);
         config.NewConfig<OfferingGroupDocument, CreateOfferingGroup>().Map(d => d.ProductOfferingGroupId, s => s.Id);
         config.NewConfig<StoredPrice, PriceInput>();
-        config.NewConfig<OfferingDocument, CreateOffering>().Map(d => d.ProductOfferingId, s => s.Id);
+        config.NewConfig<OfferingDocument, CreateOffering>().Map(d => d.ProductOfferingId, s => s.Id).Ignore(d => d.ChangedBy!);
         config.NewConfig<CatalogDocument, CreateCatalog>()
             .Map(d => d.ProductCatalogId, s => s.Id)
             .Map(d => d.ExternalReference, s => s.ExternalReference);

@@ -2,8 +2,10 @@ using Connect.Catalog.Contracts;
 using Connect.Catalog.DemoData;
 using Connect.Catalog.Domain;
 using Connect.Catalog.Http;
+using Connect.Catalog.Projections;
 using Connect.Catalog.Reading;
 using FluentValidation;
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -28,11 +30,18 @@ public static class CatalogModule
                 .Index(o => o.ProductId).Index(o => o.Name);
             options.Schema.For<CatalogDocument>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true)
                 .UniqueIndex(c => c.DefaultKey!);
+
+            // Explicit names, so renaming an event class never orphans the events already stored.
+            options.Events.MapEventType<Domain.ProductOfferingCreated>("product_offering_created");
+            options.Events.MapEventType<Domain.ProductOfferingArchived>("product_offering_archived");
+            options.Events.MapEventType<Domain.ProductOfferingRestored>("product_offering_restored");
+            options.Projections.Add(new OfferingStatusProjection(), ProjectionLifecycle.Inline);
         });
         services.AddValidatorsFromAssembly(typeof(CatalogModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<OfferingAssembler>();
         services.AddScoped<CatalogAssembler>();
         services.AddScoped<Features.DocumentPatcher>();
+        services.AddScoped<Features.Offerings.OfferingStatusChanger>();
         // Categories are written short and read in both forms (spec §4); other enums use their wire names.
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Insert(0, new ProductCategoryJsonConverter()));
         if (configuration.GetValue<bool>(DemoCatalog.ConfigurationKey))

@@ -23,6 +23,8 @@ public sealed record ApiKeyInfo
     public DateTimeOffset? ExpiresAt { get; init; }
     /// <summary>When it was revoked, if it was.</summary>
     public DateTimeOffset? RevokedAt { get; init; }
+    /// <summary>Its own rate limit; null: the service default.</summary>
+    public RateLimitPolicy? RateLimit { get; init; }
 }
 
 /// <summary>The answer to a create: the only time the plaintext key is ever shown.</summary>
@@ -42,6 +44,8 @@ public sealed record CreatedApiKey
     public required string Locale { get; init; }
     /// <summary>Its expiry, if any.</summary>
     public DateTimeOffset? ExpiresAt { get; init; }
+    /// <summary>Its own rate limit; null: the service default.</summary>
+    public RateLimitPolicy? RateLimit { get; init; }
     /// <summary>When it was made.</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 }

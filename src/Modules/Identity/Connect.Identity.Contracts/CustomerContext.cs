@@ -19,8 +19,12 @@ public static class ConnectClaims
     public const string Locale = "connect:locale";
     /// <summary>The key's expiry (round-trip format), when it has one.</summary>
     public const string ExpiresAt = "connect:expires_at";
+    /// <summary>The key's own rate limit as <c>permitsPerSecond/burst</c>, when it has one.</summary>
+    public const string RateLimit = "connect:rate_limit";
     /// <summary>One claim per scope.</summary>
     public const string Scope = "connect:scope";
+    /// <summary>The acting key id recorded for in-process work without a caller (demo data, jobs).</summary>
+    public const string SystemActor = "system";
 
     /// <summary>The caller's customer context; <c>Accept-Language</c> is applied by the caller of this method.</summary>
     public static CustomerContext GetCustomerContext(this ClaimsPrincipal user) =>
@@ -28,5 +32,5 @@ public static class ConnectClaims
             user.FindFirstValue(Locale) ?? "en-US");
 
     /// <summary>The acting API key's id, or "system" for in-process work without a caller.</summary>
-    public static string GetApiKeyId(this ClaimsPrincipal? user) => user?.FindFirstValue(ApiKeyId) ?? "system";
+    public static string GetApiKeyId(this ClaimsPrincipal? user) => user?.FindFirstValue(ApiKeyId) ?? SystemActor;
 }

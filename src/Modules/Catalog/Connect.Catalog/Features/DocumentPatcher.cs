@@ -22,11 +22,19 @@ internal sealed class DocumentPatcher(IDocumentSession session, IOptions<JsonOpt
         string id, JsonObject patch, string? ifMatch, Func<TDocument, Task<object>> representation, string kind,
         string idProperty, IValidator<TCommand> validator, CancellationToken cancellationToken) where TDocument : notnull
     {
-        var document = await session.LoadAsync<TDocument>(id, cancellationToken) ?? throw new NotFoundException(kind, id);
-        if (!string.IsNullOrWhiteSpace(ifMatch))
-            ETags.EnsureIfMatch(ifMatch, ETags.Of(await representation(document), json.Value.SerializerOptions));
+        var document = await LoadCheckedAsync(id, ifMatch, representation, kind, cancellationToken);
         var patched = await MergePatcher.ApplyAsync(document.Adapt<TCommand>(CatalogMapping.Config), patch, idProperty, id,
             json.Value.SerializerOptions, validator, cancellationToken);
         return (document, patched);
+    }
+
+    /// <summary>Loads the document (404 when missing) and checks If-Match against the representation of that version (412).</summary>
+    public async Task<TDocument> LoadCheckedAsync<TDocument>(string id, string? ifMatch, Func<TDocument, Task<object>> representation,
+        string kind, CancellationToken cancellationToken) where TDocument : notnull
+    {
+        var document = await session.LoadAsync<TDocument>(id, cancellationToken) ?? throw new NotFoundException(kind, id);
+        if (!string.IsNullOrWhiteSpace(ifMatch))
+            ETags.EnsureIfMatch(ifMatch, ETags.Of(await representation(document), json.Value.SerializerOptions));
+        return document;
     }
 }

@@ -57,6 +57,9 @@ internal static class CatalogEndpoints
         read.MapGet("/product-offering-groups/{productOfferingGroupId}", async (string productOfferingGroupId, HttpContext http, ISender sender) =>
                 Respond.Single(http, await sender.Send(new GetProductOfferingGroup(productOfferingGroupId)), "Product offering group", productOfferingGroupId))
             .Produces<ProductOfferingGroup>();
+        read.MapGet("/product-offerings/{productOfferingId}/status-history", async (string productOfferingId, HttpContext http, ISender sender) =>
+                Respond.Single(http, await sender.Send(new GetProductOfferingStatusHistory(productOfferingId)), "Product offering", productOfferingId))
+            .Produces<ProductOfferingStatusHistory>();
 
         var write = app.MapGroup("").RequireAuthorization(Scopes.CatalogWrite).WithTags("Catalog (management)");
         write.MapPost("/products", async (CreateProduct body, HttpContext http, ISender sender) =>
@@ -64,24 +67,35 @@ internal static class CatalogEndpoints
         write.MapGet("/products/{productId}", async (string productId, HttpContext http, ISender sender) =>
             Respond.Single(http, await sender.Send(new GetProduct(productId)), "Product", productId)).Produces<Product>();
         write.MapPatch("/products/{productId}", (string productId, JsonElement body, HttpContext http, ISender sender) =>
-            Respond.Patch(http, sender, new PatchProduct(productId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<Product>();
+            Respond.Updated(http, sender, new PatchProduct(productId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<Product>();
 
         write.MapPost("/product-offering-groups", async (CreateOfferingGroup body, HttpContext http, ISender sender) =>
             Respond.Created(http, await sender.Send(body), "/product-offering-groups/{0}", g => g.ProductOfferingGroupId)).Produces<ProductOfferingGroup>(201);
         write.MapPatch("/product-offering-groups/{productOfferingGroupId}", (string productOfferingGroupId, JsonElement body, HttpContext http, ISender sender) =>
-            Respond.Patch(http, sender, new PatchOfferingGroup(productOfferingGroupId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<ProductOfferingGroup>();
+            Respond.Updated(http, sender, new PatchOfferingGroup(productOfferingGroupId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<ProductOfferingGroup>();
 
         write.MapPost("/product-offerings", async (CreateOffering body, HttpContext http, ISender sender) =>
-            Respond.Created(http, await sender.Send(body), "/product-offerings/{0}", o => o.ProductOfferingId)).Produces<ProductOffering>(201);
+            Respond.Created(http, await sender.Send(body with { ChangedBy = http.User.GetApiKeyId() }), "/product-offerings/{0}", o => o.ProductOfferingId)).Produces<ProductOffering>(201);
         write.MapPatch("/product-offerings/{productOfferingId}", (string productOfferingId, JsonElement body, HttpContext http, ISender sender) =>
-            Respond.Patch(http, sender, new PatchOffering(productOfferingId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<ProductOffering>();
+            Respond.Updated(http, sender, new PatchOffering(productOfferingId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<ProductOffering>();
+        // The body is optional so that a missing one reads as "no reason": archive's validator then names `reason`.
+        write.MapPost("/product-offerings/{productOfferingId}/archive", (string productOfferingId, StatusChangeBody? body, HttpContext http, ISender sender) =>
+            Respond.Updated(http, sender, new ArchiveProductOffering(productOfferingId, body?.Reason, http.User.GetApiKeyId(), http.Request.Headers.IfMatch)))
+            .Produces<ProductOffering>();
+        write.MapPost("/product-offerings/{productOfferingId}/restore", (string productOfferingId, StatusChangeBody? body, HttpContext http, ISender sender) =>
+            Respond.Updated(http, sender, new RestoreProductOffering(productOfferingId, body?.Reason, http.User.GetApiKeyId(), http.Request.Headers.IfMatch)))
+            .Produces<ProductOffering>();
 
         write.MapPost("/product-catalogs", async (CreateCatalog body, HttpContext http, ISender sender) =>
             Respond.Created(http, await sender.Send(body), "/product-catalogs/{0}", c => c.ProductCatalogId)).Produces<ProductCatalog>(201);
         write.MapPatch("/product-catalogs/{productCatalogId}", (string productCatalogId, JsonElement body, HttpContext http, ISender sender) =>
-            Respond.Patch(http, sender, new PatchCatalog(productCatalogId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<ProductCatalog>();
+            Respond.Updated(http, sender, new PatchCatalog(productCatalogId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<ProductCatalog>();
     }
 }
+
+/// <summary>Body of archive and restore (spec §5).</summary>
+/// <param name="Reason">Why; required for archive, optional for restore.</param>
+internal sealed record StatusChangeBody(string? Reason);
 
 /// <summary>Who is calling: the key's customer context, with Accept-Language overriding the locale for one request.</summary>
 internal static class Caller

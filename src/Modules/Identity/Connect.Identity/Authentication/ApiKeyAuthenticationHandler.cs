@@ -58,6 +58,8 @@ internal sealed class ApiKeyAuthenticationHandler(
         };
         if (stored.ExpiresAt is { } expiresAt)
             claims.Add(new Claim(ConnectClaims.ExpiresAt, expiresAt.ToString("O", CultureInfo.InvariantCulture)));
+        if (stored.RateLimit is { } limit)
+            claims.Add(new Claim(ConnectClaims.RateLimit, KeyRateLimiting.Format(limit)));
         claims.AddRange(stored.Scopes.Select(s => new Claim(ConnectClaims.Scope, s)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));

@@ -15,16 +15,28 @@ namespace Connect.Identity.Authentication;
 /// </summary>
 internal static class KeyRateLimiting
 {
-    public static RateLimitPolicy Policy(IdentityOptions options) =>
-        new(Math.Max(1, options.PermitsPerSecond), Math.Max(1, options.Burst));
+    /// <summary>The caller's policy: its key's own, else the configured default.</summary>
+    public static RateLimitPolicy Policy(System.Security.Claims.ClaimsPrincipal user, IdentityOptions options) =>
+        Parse(user.FindFirst(ConnectClaims.RateLimit)?.Value)
+        ?? new RateLimitPolicy(Math.Max(1, options.PermitsPerSecond), Math.Max(1, options.Burst));
+
+    public static string Format(RateLimitPolicy policy) =>
+        string.Create(CultureInfo.InvariantCulture, $"{policy.PermitsPerSecond}/{policy.Burst}");
+
+    private static RateLimitPolicy? Parse(string? value) =>
+        value?.Split('/') is [var perSecond, var burst]
+        && int.TryParse(perSecond, CultureInfo.InvariantCulture, out var p) && int.TryParse(burst, CultureInfo.InvariantCulture, out var b)
+            ? new RateLimitPolicy(p, b)
+            : null;
 
     public static void Configure(RateLimiterOptions limiter, IOptionsMonitor<IdentityOptions> options)
     {
         limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             http.User.FindFirst(ConnectClaims.ApiKeyId)?.Value is { } keyId
+                // The partition is made on the key's first request, from the policy it carries then.
                 ? RateLimitPartition.GetTokenBucketLimiter(keyId, _ =>
                 {
-                    var policy = Policy(options.CurrentValue);
+                    var policy = Policy(http.User, options.CurrentValue);
                     // Refilled ten times a second, so a key at its limit is slowed smoothly, not in one-second steps.
                     return new TokenBucketRateLimiterOptions
                     {

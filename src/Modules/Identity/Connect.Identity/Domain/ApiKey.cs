@@ -16,6 +16,9 @@ internal sealed class ApiKey
     public DateTimeOffset? ExpiresAt { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
 
+    /// <summary>This key's own rate limit; null: the configured default.</summary>
+    public RateLimitPolicy? RateLimit { get; set; }
+
     /// <summary>Set once the expiry has been written to the key's stream.</summary>
     public DateTimeOffset? ExpiryRecordedAt { get; set; }
 
@@ -24,7 +27,7 @@ internal sealed class ApiKey
     public ApiKeyInfo ToInfo() => new()
     {
         ApiKeyId = Id, Name = Name, Scopes = Scopes, CustomerType = CustomerType, Locale = Locale,
-        CreatedAt = CreatedAt, ExpiresAt = ExpiresAt, RevokedAt = RevokedAt,
+        CreatedAt = CreatedAt, ExpiresAt = ExpiresAt, RevokedAt = RevokedAt, RateLimit = RateLimit,
     };
 }
 

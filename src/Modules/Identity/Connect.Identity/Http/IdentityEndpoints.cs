@@ -32,7 +32,7 @@ internal static class IdentityEndpoints
                     ExpiresAt = user.FindFirst(ConnectClaims.ExpiresAt)?.Value is { } expires
                         ? DateTimeOffset.Parse(expires, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
                         : null,
-                    RateLimit = KeyRateLimiting.Policy(options),
+                    RateLimit = KeyRateLimiting.Policy(user, options),
                 }, Respond.JsonOptions(http));
             })
             .RequireAuthorization(IdentityModule.AnyKeyPolicy).WithTags("Identity").Produces<Me>();

@@ -1,7 +1,10 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Connect.Catalog.Contracts;
+using Connect.SharedKernel;
 using Connect.Catalog.Domain;
 using Connect.Catalog.Reading;
+using Connect.Identity.Contracts;
 using Connect.SharedKernel.Domain;
 using Connect.SharedKernel.Errors;
 using FluentValidation;
@@ -25,6 +28,10 @@ internal sealed record CreateOffering : ICommand<ProductOffering>
     public string? InternalDescription { get; init; }
     public string? ImageUrl { get; init; }
     public Dictionary<string, JsonElement>? Metadata { get; init; }
+
+    /// <summary>The acting API key's id, the creation entry's <c>changedBy</c>; set by the endpoint, never read from a body.</summary>
+    [ServerAssigned]
+    public string? ChangedBy { get; init; }
 }
 
 /// <summary>The writable part of a price; <c>netPrice</c> is always computed.</summary>
@@ -48,6 +55,8 @@ internal sealed class CreateOfferingHandler(IDocumentSession session, TimeProvid
         var offering = new OfferingDocument { Id = command.ProductOfferingId ?? Ids.New(), CreatedAt = now };
         await command.ApplyAsync(offering, session, now, cancellationToken);
         session.Insert(offering);
+        // Every offering's status history starts with its creation (the projection sets the status from it).
+        session.Events.StartStream<OfferingDocument>(offering.Id, new ProductOfferingCreated(command.ChangedBy ?? ConnectClaims.SystemActor, now));
         return await assembler.AssembleOneAsync(offering, null, cancellationToken);
     }
 }

@@ -18,12 +18,20 @@ internal sealed partial record CreateApiKey : ICommand<CreatedApiKey>
     public CustomerType? CustomerType { get; init; }
     public string? Locale { get; init; }
     public DateTimeOffset? ExpiresAt { get; init; }
+    public RateLimitInput? RateLimit { get; init; }
 
     /// <summary>The acting key id; set by the endpoint.</summary>
     [ServerAssigned] public string ChangedBy { get; init; } = "system";
 
     [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}\\z", RegexOptions.CultureInvariant)]
     public static partial Regex LocalePattern();
+}
+
+/// <summary>A key's own rate limit (optional; the service default otherwise).</summary>
+internal sealed record RateLimitInput
+{
+    public int? PermitsPerSecond { get; init; }
+    public int? Burst { get; init; }
 }
 
 internal sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>
@@ -37,6 +45,11 @@ internal sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>
         RuleFor(c => c.CustomerType).NotNull();
         RuleFor(c => c.Locale).NotEmpty().MaximumLength(35)
             .Must(l => l is null || CreateApiKey.LocalePattern().IsMatch(l)).WithMessage("locale must be a BCP 47 tag such as en-US.");
+        When(c => c.RateLimit is not null, () =>
+        {
+            RuleFor(c => c.RateLimit!.PermitsPerSecond).NotNull().InclusiveBetween(1, 100_000).OverridePropertyName("rateLimit.permitsPerSecond");
+            RuleFor(c => c.RateLimit!.Burst).NotNull().InclusiveBetween(1, 1_000_000).OverridePropertyName("rateLimit.burst");
+        });
     }
 }
 
@@ -60,6 +73,7 @@ internal sealed class CreateApiKeyHandler(IDocumentSession session, TimeProvider
             Locale = command.Locale!,
             CreatedAt = now,
             ExpiresAt = command.ExpiresAt,
+            RateLimit = command.RateLimit is { PermitsPerSecond: { } perSecond, Burst: { } burst } ? new RateLimitPolicy(perSecond, burst) : null,
         };
         session.Insert(key);
         session.Events.StartStream<ApiKey>(id, new ApiKeyCreated(id, key.Name, key.Scopes, key.CustomerType, key.Locale,
@@ -67,7 +81,7 @@ internal sealed class CreateApiKeyHandler(IDocumentSession session, TimeProvider
         return ValueTask.FromResult(new CreatedApiKey
         {
             ApiKeyId = id, Key = plaintext, Name = key.Name, Scopes = key.Scopes, CustomerType = key.CustomerType,
-            Locale = key.Locale, ExpiresAt = key.ExpiresAt, CreatedAt = now,
+            Locale = key.Locale, ExpiresAt = key.ExpiresAt, RateLimit = key.RateLimit, CreatedAt = now,
         });
     }
 }
