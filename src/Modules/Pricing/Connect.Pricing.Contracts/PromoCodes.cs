@@ -83,6 +83,12 @@ public sealed record PromoCode
 
     /// <summary>When it was deactivated, if it was.</summary>
     public DateTimeOffset? DeactivatedAt { get; init; }
+
+    /// <summary>Offerings of <c>appliesTo.productOfferingIds</c> that Catalog has archived (no longer sold).</summary>
+    public IReadOnlyList<string> ArchivedTargets { get; init; } = [];
+
+    /// <summary>True when the code lists offerings only and all of them are archived: it applies to nothing on sale.</summary>
+    public bool TargetsOnlyArchivedOfferings { get; init; }
 }
 
 /// <summary>One entry of a promo code's history (<c>GET /promo-codes/{code}/history</c>), oldest first.</summary>

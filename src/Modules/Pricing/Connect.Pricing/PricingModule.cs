@@ -19,6 +19,7 @@ public static class PricingModule
         {
             options.Schema.For<PromoCodeDocument>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true)
                 .Index(c => c.CreatedAt);
+            options.Schema.For<ArchivedOffering>().DatabaseSchemaName(Schema);
             options.Events.AddEventTypes([typeof(PromoCodeCreated), typeof(PromoCodeDeactivated)]);
         });
         // One cache per process. Mediator resolves notification handlers from the container, so this same

@@ -27,7 +27,8 @@ internal sealed class PromoCodeDocument
     /// <summary>Codes are case-insensitive: they are stored and looked up in upper case.</summary>
     public static string Normalize(string code) => code.ToUpperInvariant();
 
-    public PromoCode ToContract() => new()
+    /// <param name="archivedTargets">Which of <see cref="ProductOfferingIds"/> Catalog has archived.</param>
+    public PromoCode ToContract(IReadOnlyList<string> archivedTargets) => new()
     {
         Code = Id,
         DiscountType = DiscountType,
@@ -47,6 +48,9 @@ internal sealed class PromoCodeDocument
         CreatedAt = CreatedAt,
         UpdatedAt = UpdatedAt,
         DeactivatedAt = DeactivatedAt,
+        ArchivedTargets = archivedTargets,
+        TargetsOnlyArchivedOfferings = ProductOfferingIds.Count > 0 && ProductOfferingGroupIds.Count == 0 && Categories.Count == 0 &&
+                                       Types.Count == 0 && archivedTargets.Count == ProductOfferingIds.Count,
     };
 }
 

@@ -101,7 +101,7 @@ internal sealed class CreatePromoCodeHandler(IDocumentSession session, TimeProvi
             CreatedAt = now,
             UpdatedAt = now,
         };
-        var created = code.ToContract();
+        var created = await ArchivedTargets.ViewAsync(session, code, cancellationToken);
         // Insert fails on a concurrent create of the same code; the stream start does too.
         session.Insert(code);
         session.Events.StartStream<PromoCodeDocument>(id, new PromoCodeCreated(id, code.DiscountType, code.Value, code.Currency,

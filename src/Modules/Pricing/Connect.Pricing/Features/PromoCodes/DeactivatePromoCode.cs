@@ -38,7 +38,7 @@ internal sealed class DeactivatePromoCodeHandler(
                        : null)
                    ?? throw new NotFoundException("Promo code", command.Code);
         if (!string.IsNullOrWhiteSpace(command.IfMatch))
-            ETags.EnsureIfMatch(command.IfMatch, ETags.Of(code.ToContract(), json.Value.SerializerOptions));
+            ETags.EnsureIfMatch(command.IfMatch, ETags.Of(await ArchivedTargets.ViewAsync(session, code, cancellationToken), json.Value.SerializerOptions));
         if (!code.IsActive)
             throw new ConflictException($"Promo code '{code.Id}' is already inactive.");
 
@@ -50,6 +50,6 @@ internal sealed class DeactivatePromoCodeHandler(
         // Expected-version append: of two racing deactivations, only one commits.
         session.Events.Append(code.Id, (stream?.Version ?? 0) + 1, new PromoCodeDeactivated(code.Id, command.Reason, now, command.ChangedBy));
         notifications.Raise(new PromoCodeDeactivatedNotification(code.Id, now, command.ChangedBy));
-        return code.ToContract();
+        return await ArchivedTargets.ViewAsync(session, code, cancellationToken);
     }
 }

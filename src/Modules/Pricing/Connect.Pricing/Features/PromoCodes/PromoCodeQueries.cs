@@ -11,8 +11,9 @@ namespace Connect.Pricing.Features.PromoCodes;
 internal sealed class GetPromoCodeHandler(IQuerySession session) : IQueryHandler<GetPromoCode, PromoCode?>
 {
     public async ValueTask<PromoCode?> Handle(GetPromoCode query, CancellationToken cancellationToken) =>
-        PromoCodeFormat.IsValid(query.Code)
-            ? (await session.LoadAsync<PromoCodeDocument>(PromoCodeDocument.Normalize(query.Code), cancellationToken))?.ToContract()
+        PromoCodeFormat.IsValid(query.Code) &&
+        await session.LoadAsync<PromoCodeDocument>(PromoCodeDocument.Normalize(query.Code), cancellationToken) is { } code
+            ? await ArchivedTargets.ViewAsync(session, code, cancellationToken)
             : null;
 }
 
@@ -29,7 +30,7 @@ internal sealed class ListPromoCodesHandler(IQuerySession session) : IQueryHandl
             .OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id)
             .Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
         var total = await PageTotals.TotalAsync(session.Query<PromoCodeDocument>(), stats, codes.Count, query.Offset, cancellationToken);
-        return new Page<PromoCode>(codes.Select(c => c.ToContract()).ToList(), total, query.Limit, query.Offset, "createdAt", SortDirection.Desc);
+        return new Page<PromoCode>(await ArchivedTargets.ViewAsync(session, codes, cancellationToken), total, query.Limit, query.Offset, "createdAt", SortDirection.Desc);
     }
 }
 
