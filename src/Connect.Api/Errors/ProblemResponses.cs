@@ -44,6 +44,9 @@ internal static class ProblemResponses
                 404 => ("not_found", "Not found", "No resource or endpoint answers at this path."),
                 405 => ("method_not_allowed", "Method not allowed", "This path does not accept that method."),
                 415 => ("unsupported_media_type", "Unsupported media type", "Send the body as application/json."),
+                413 => ("payload_too_large", "Payload too large", "The request body is larger than allowed."),
+                414 => ("uri_too_long", "URI too long", "The request's address is longer than allowed."),
+                400 => ("bad_request", "Bad request", "The request is malformed."),
                 _ => ("error", "Error", "The request could not be completed."),
             };
             await Problems.WriteAsync(http, Problems.Create(http, http.Response.StatusCode, code, title, detail));

@@ -57,11 +57,16 @@ internal static class HttpHardening
         var limits = app.Services.GetRequiredService<HttpLimits>();
         app.Use((http, next) =>
         {
-            var headers = http.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers["Cross-Origin-Resource-Policy"] = "same-origin";
+            // At the last moment, so an error answer (which clears the response first) carries them too.
+            http.Response.OnStarting(() =>
+            {
+                var headers = http.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Cross-Origin-Resource-Policy"] = "same-origin";
+                return Task.CompletedTask;
+            });
 
             if (http.Request.QueryString.HasValue && http.Request.QueryString.Value!.Length > limits.MaxQueryStringLength)
                 return Problems.WriteAsync(http, Problems.Create(http, 414, "uri_too_long", "URI too long",

@@ -33,10 +33,44 @@ public static class Respond
     }
 
     /// <summary>A PATCH body: a JSON object (read as an element, so a property given twice is a 400).</summary>
-    public static JsonObject PatchBody(JsonElement body) =>
-        body.ValueKind == JsonValueKind.Object
-            ? JsonObject.Create(body)!
-            : throw new ValidationFailedException("", "A JSON object body is required.");
+    public static JsonObject PatchBody(JsonElement body)
+    {
+        if (body.ValueKind != JsonValueKind.Object) throw new ValidationFailedException("", "A JSON object body is required.");
+        EnsureReadableText(body);
+        return JsonObject.Create(body)!;
+    }
+
+    /// <summary>
+    /// Escaped lone surrogates (<c>"\ud800"</c>) and invalid UTF-8 parse as JSON but cannot become .NET strings;
+    /// find them here, as a 400, before anything tries to read or re-write the document.
+    /// </summary>
+    private static void EnsureReadableText(JsonElement element)
+    {
+        try
+        {
+            Walk(element);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new ValidationFailedException("", "Text must be valid Unicode (no lone surrogates or invalid UTF-8).");
+        }
+
+        static void Walk(JsonElement e)
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var property in e.EnumerateObject()) { _ = property.Name; Walk(property.Value); }
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var item in e.EnumerateArray()) Walk(item);
+                    break;
+                case JsonValueKind.String:
+                    _ = e.GetString();
+                    break;
+            }
+        }
+    }
 
     /// <summary>
     /// 200 with the changed resource and its new ETag. The command (PATCH, archive, restore) checks If-Match
