@@ -17,6 +17,8 @@
 #      apt-get when we are root or have passwordless sudo, unless CONNECT_NO_INSTALL=1.
 #      If another server already answers on that port (typically the cluster of another clone of
 #      this repository), it is reused as long as it accepts the connect/connect login.
+#      CONNECT_PG_HOME=<dir> puts the cluster there instead (the reliability tests use it for a
+#      throwaway cluster they may stop and start; `--stop` then stops that one).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
@@ -220,7 +222,9 @@ initialized() { [[ -f $1/data/PG_VERSION ]]; }
 # Picks PGHOME: an existing cluster wins, else the repository's .local/pg when its socket path
 # fits (unix socket paths are limited to 107 bytes).
 choose_home() {
-  if initialized "$PRIMARY_HOME"; then
+  if [[ -n ${CONNECT_PG_HOME:-} ]]; then
+    set_home "$CONNECT_PG_HOME"
+  elif initialized "$PRIMARY_HOME"; then
     set_home "$PRIMARY_HOME"
   elif initialized "$FALLBACK_HOME"; then
     set_home "$FALLBACK_HOME"
@@ -394,7 +398,9 @@ use_private_cluster() {
 stop_private_cluster() {
   resolve_binaries no
   local home found=""
-  for home in "$PRIMARY_HOME" "$FALLBACK_HOME"; do
+  local -a homes=("$PRIMARY_HOME" "$FALLBACK_HOME")
+  [[ -z ${CONNECT_PG_HOME:-} ]] || homes=("$CONNECT_PG_HOME")
+  for home in "${homes[@]}"; do
     initialized "$home" || continue
     found=yes
     set_home "$home"
@@ -439,6 +445,8 @@ fi
 
 if [[ $MODE == stop ]]; then
   stop_private_cluster
+elif [[ -n ${CONNECT_PG_HOME:-} ]]; then
+  use_private_cluster
 elif [[ ${CONNECT_USE_LOCAL_PG:-0} != 1 ]] && docker_answers; then
   use_docker
 else

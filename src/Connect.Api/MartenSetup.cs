@@ -16,6 +16,7 @@ internal static class MartenSetup
             throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is not set (environment ConnectionStrings__{ConnectionStringName}). build/run.sh sets it for you.");
 
+        connectionString = WithBoundedWaits(connectionString);
         services.AddMarten(options =>
             {
                 options.Connection(connectionString);
@@ -29,5 +30,17 @@ internal static class MartenSetup
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup();
         return services;
+    }
+
+    /// <summary>
+    /// With the database gone, no request may hang: opening a connection gives up after 5 s and a command
+    /// after 15 s (unless the connection string says otherwise); the caller then gets a 503 problem.
+    /// </summary>
+    public static string WithBoundedWaits(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Timeout")) builder.Timeout = 5;
+        if (!builder.ContainsKey("Command Timeout")) builder.CommandTimeout = 15;
+        return builder.ConnectionString;
     }
 }

@@ -30,9 +30,10 @@ internal static class ProblemResponses
                 var problem = Map(http, error);
                 if (problem.Status >= 500 && problem.Code == "internal_error")
                     app.Logger.LogError(error, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+                http.Response.Clear();
+                // After Clear(), which drops headers too (found by the outage test: 503s came without it).
                 if (problem.Status == 503)
                     http.Response.Headers.RetryAfter = "5";
-                http.Response.Clear();
                 await Problems.WriteAsync(http, problem);
             }
         });

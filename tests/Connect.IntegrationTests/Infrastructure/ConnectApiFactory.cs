@@ -25,15 +25,22 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
     /// <summary>Every log event the host wrote.</summary>
     public LogCapture Logs { get; } = new();
 
+    private readonly string? _connectionString;
+
+    public ConnectApiFactory() { }
+
+    /// <summary>A host on a database of the caller's (a test that stops its own PostgreSQL, say).</summary>
+    internal ConnectApiFactory(string connectionString) => _connectionString = connectionString;
+
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.StartAsync();
+        if (_connectionString is null) _database = await TestDatabase.StartAsync();
         _ = Services; // start the host once, against that database
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:Connect", _database!.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Connect", _connectionString ?? _database!.ConnectionString);
         builder.UseSetting("Connect:BootstrapApiKey", AdminKey);
         builder.UseSetting("Connect:DemoData", "false");
         // Tests send bursts far beyond a shop's; the rate limit tests give their keys their own limits.
@@ -66,6 +73,15 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
     {
         await using var session = Store.QuerySession();
         return await session.Events.QueryAllRawEvents().Where(e => e.StreamKey == streamKey).OrderBy(e => e.Version).ToListAsync();
+    }
+
+    /// <summary>A client of another host (a second node made with WithWebHostBuilder), with the admin key.</summary>
+    public HttpClient ClientFor(WebApplicationFactory<Program> node)
+    {
+        var client = node.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+        client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, ClientAddressFromHeader.NewAddress());
+        return client;
     }
 
     /// <summary>A client authenticated with the given key (the admin key by default).</summary>

@@ -45,7 +45,7 @@ internal sealed class TestDatabase : IAsyncDisposable
         if (_container is not null) await _container.DisposeAsync();
     }
 
-    private static async Task<bool> DockerAnswersAsync()
+    public static async Task<bool> DockerAnswersAsync()
     {
         try { await RunAsync("docker", "info --format {{.ServerVersion}}", TimeSpan.FromSeconds(10)); return true; }
         catch (Exception) { return false; }

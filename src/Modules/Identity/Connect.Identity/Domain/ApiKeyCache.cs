@@ -10,7 +10,9 @@ namespace Connect.Identity.Domain;
 /// Validated keys in memory, so authenticating a request costs no database round trip. A revocation evicts the
 /// key on this node as soon as it commits (<see cref="ApiKeyRevokedNotification"/>) and on every other node
 /// when PostgreSQL delivers the NOTIFY the revocation sent in its transaction (<see cref="ApiKeyRevocationListener"/>).
-/// While that listener is not connected, nothing older than one second is trusted. Keys are looked up by the
+/// While that listener is not connected, nothing older than one second is trusted without asking the database
+/// again, unless the database cannot be reached (then no revocation can commit either, and the key validated
+/// before keeps working; the cache is dropped when the listener is back). Keys are looked up by the
 /// id inside them and the secret is compared as a hash in constant time.
 /// </summary>
 internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options) : INotificationHandler<ApiKeyRevokedNotification>
@@ -35,11 +37,22 @@ internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options) : IN
     {
         var hash = ApiKeySecrets.Hash(presentedKey);
         var now = Environment.TickCount64;
-        if (Enabled && _byHash.TryGetValue(hash, out var cached) && now - cached.LoadedAt < MaxAge.TotalMilliseconds)
+        var cached = Enabled ? _byHash.GetValueOrDefault(hash) : null;
+        if (cached is not null && now - cached.LoadedAt < MaxAge.TotalMilliseconds)
             return cached.Key;
 
         var generation = Interlocked.Read(ref _generation);
-        var key = await LoadAsync(presentedKey, hash, session, cancellationToken);
+        ApiKey? key;
+        try
+        {
+            key = await LoadAsync(presentedKey, hash, session, cancellationToken);
+        }
+        catch (Exception ex) when (cached is not null && IsDatabaseUnreachable(ex))
+        {
+            // The database is gone, so no revocation can commit now either: a key this node validated before
+            // keeps working until the database is back (then the listener reconnects and drops the cache).
+            return cached.Key;
+        }
         if (key is not null && Enabled)
         {
             if (_byHash.Count >= MaxEntries) _byHash.Clear();
@@ -55,6 +68,14 @@ internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options) : IN
             return ApiKeySecrets.Matches(hash, byId.KeyHash) ? byId : null;
         // A configured bootstrap key may have any shape: find it by its hash.
         return await session.Query<ApiKey>().FirstOrDefaultAsync(k => k.KeyHash == hash, cancellationToken);
+    }
+
+    private static bool IsDatabaseUnreachable(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+            if (e is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException)
+                return true;
+        return false;
     }
 
     public void Evict(string apiKeyId)

@@ -8,7 +8,8 @@ namespace Connect.Identity.Domain;
 /// <summary>
 /// Hears revocations made by any node sharing the database: a revocation sends
 /// <c>NOTIFY connect_api_key_revoked, '&lt;key id&gt;'</c> in its own transaction, so the message arrives exactly when
-/// it commits. On (re)connecting the cache is dropped, since a revocation may have been missed meanwhile.
+/// it commits. On (re)connecting the cache is dropped, since a revocation may have been missed meanwhile; while
+/// disconnected the cache re-validates every key older than one second (see <see cref="ApiKeyCache"/>).
 /// </summary>
 internal sealed class ApiKeyRevocationListener(IConfiguration configuration, ApiKeyCache cache, ILogger<ApiKeyRevocationListener> logger)
     : BackgroundService
@@ -40,7 +41,6 @@ internal sealed class ApiKeyRevocationListener(IConfiguration configuration, Api
             catch (Exception ex)
             {
                 cache.ListenerConnected = false;
-                cache.Clear();
                 logger.LogWarning("Revocation listener lost its connection ({Error}); keys are re-read every second until it is back",
                     ex.GetType().Name);
                 try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
