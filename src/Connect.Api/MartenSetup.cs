@@ -38,9 +38,12 @@ internal static class MartenSetup
     /// </summary>
     public static string WithBoundedWaits(string connectionString)
     {
+        // NpgsqlConnectionStringBuilder.ContainsKey is true for every keyword it knows, set or not: ask a
+        // plain builder, which holds only what the string says.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Timeout")) builder.Timeout = 5;
-        if (!builder.ContainsKey("Command Timeout")) builder.CommandTimeout = 15;
+        if (!given.ContainsKey("Timeout")) builder.Timeout = 5;
+        if (!given.ContainsKey("Command Timeout") && !given.ContainsKey("CommandTimeout")) builder.CommandTimeout = 15;
         return builder.ConnectionString;
     }
 }

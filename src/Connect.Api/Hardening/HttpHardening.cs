@@ -14,6 +14,12 @@ internal sealed class HttpLimits
     /// <summary>Longest query string accepted (characters); longer → 414.</summary>
     public int MaxQueryStringLength { get; set; } = 8 * 1024;
 
+    /// <summary>
+    /// Behind a reverse proxy: take the client address from its X-Forwarded-For (limits per address, logs).
+    /// Off by default, since a client could otherwise name any address it likes.
+    /// </summary>
+    public bool TrustForwardedFor { get; set; }
+
     /// <summary>Origins allowed to call from a browser; empty: CORS closed.</summary>
     public string[] CorsOrigins { get; set; } = [];
 }
@@ -55,6 +61,13 @@ internal static class HttpHardening
     public static IApplicationBuilder UseHttpHardening(this WebApplication app)
     {
         var limits = app.Services.GetRequiredService<HttpLimits>();
+        if (limits.TrustForwardedFor)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor };
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
         app.Use((http, next) =>
         {
             // At the last moment, so an error answer (which clears the response first) carries them too.

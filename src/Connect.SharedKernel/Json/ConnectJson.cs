@@ -15,7 +15,22 @@ public static class ConnectJson
 
     public const int MaxMetadataDepth = 8;
 
-    public static void Configure(JsonSerializerOptions options)
+    public static void Configure(JsonSerializerOptions options) => Configure(options, hideServerAssigned: true);
+
+    /// <summary>
+    /// For audit lines: the same wire conventions, but the server-set fields (acting key, the id in the path)
+    /// are written too, so a line says what was acted on.
+    /// </summary>
+    public static JsonSerializerOptions ForAudit { get; } = CreateForAudit();
+
+    private static JsonSerializerOptions CreateForAudit()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Configure(options, hideServerAssigned: false);
+        return options;
+    }
+
+    private static void Configure(JsonSerializerOptions options, bool hideServerAssigned)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.PropertyNameCaseInsensitive = false;
@@ -27,7 +42,8 @@ public static class ConnectJson
         options.MaxDepth = MaxDepth;
         // Command properties the server fills in (the acting key, the route id) are not part of any body:
         // sending one is an unknown property, not a way to speak for someone else.
-        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RemoveServerAssigned);
+        if (hideServerAssigned)
+            options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RemoveServerAssigned);
         options.Converters.Add(new UtcTimestampConverter());
         options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
     }

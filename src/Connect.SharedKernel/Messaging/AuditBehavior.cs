@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Mediator;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Connect.SharedKernel.Messaging;
 
@@ -15,9 +13,9 @@ public interface IActor
 
 /// <summary>
 /// For commands only, after they committed: one audit line with the acting key id and what the command asked
-/// to change (its body as JSON; server-set fields and key material are never part of a command body).
+/// to change (the command as JSON, the id it acts on included; key material is never part of a command).
 /// </summary>
-public sealed class AuditBehavior<TMessage, TResponse>(IActor actor, IOptions<JsonOptions> json, ILogger<AuditBehavior<TMessage, TResponse>> logger)
+public sealed class AuditBehavior<TMessage, TResponse>(IActor actor, ILogger<AuditBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -27,7 +25,7 @@ public sealed class AuditBehavior<TMessage, TResponse>(IActor actor, IOptions<Js
         TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var response = await next(message, cancellationToken);
-        var changes = JsonSerializer.Serialize(message, typeof(TMessage), json.Value.SerializerOptions);
+        var changes = JsonSerializer.Serialize(message, typeof(TMessage), ConnectJson.ForAudit);
         if (changes.Length > MaxChangeLength) changes = changes[..MaxChangeLength] + "…";
         logger.LogInformation("Audit: {Command:l} by key {ActingApiKeyId:l}: {Changes:l}", typeof(TMessage).Name, actor.Id, changes);
         return response;

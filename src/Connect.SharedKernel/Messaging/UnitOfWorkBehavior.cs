@@ -1,5 +1,6 @@
 using Marten;
 using Mediator;
+using Microsoft.Extensions.Logging;
 
 namespace Connect.SharedKernel.Messaging;
 
@@ -9,7 +10,8 @@ namespace Connect.SharedKernel.Messaging;
 /// sees a change that was rolled back.
 /// </summary>
 public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
-    IDocumentSession session, NotificationBuffer notifications, IPublisher publisher)
+    IDocumentSession session, NotificationBuffer notifications, IPublisher publisher,
+    ILogger<UnitOfWorkBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {
@@ -19,7 +21,18 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
         var response = await next(message, cancellationToken);
         await session.SaveChangesAsync(cancellationToken);
         foreach (var notification in notifications.Drain())
-            await publisher.Publish(notification, cancellationToken);
+        {
+            // The change has committed: a subscriber that fails must not make the caller believe it did not
+            // (a retry would then conflict with the caller's own change). Its failure is logged instead.
+            try
+            {
+                await publisher.Publish(notification, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "A subscriber to {Notification} failed after the change committed", notification.GetType().Name);
+            }
+        }
         return response;
     }
 }

@@ -21,6 +21,5 @@ internal sealed class ListProductOfferingsValidator : AbstractValidator<ListProd
     {
         this.AddPagingRules(q => q.Limit, q => q.Offset);
         RuleFor(q => q.ProductOfferingGroupId).Must(Ids.IsValid).When(q => q.ProductOfferingGroupId is not null).WithMessage(Ids.Rule);
-        RuleFor(q => q.PromoCode).MaximumLength(64);
     }
 }

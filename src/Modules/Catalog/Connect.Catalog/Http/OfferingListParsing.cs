@@ -22,7 +22,8 @@ internal static class OfferingListParsing
             CustomerType = p.One<CustomerType>("customerType", WireEnum<CustomerType>.TryParse) ?? callerType,
             Status = p.One<OfferingStatusFilter>("status", WireEnum<OfferingStatusFilter>.TryParse) ?? OfferingStatusFilter.Available,
             ProductOfferingGroupId = p.String("productOfferingGroupId", 64) is { Length: > 0 } groupId ? groupId : null,
-            PromoCode = p.String("promoCode", 64),
+            // Any string: one that cannot be a code is Pricing's 422 "unknown", as on every other priced read.
+            PromoCode = p.String("promoCode", 8192),
             Limit = p.Int("limit", Paging.DefaultLimit),
             Offset = p.Int("offset", 0),
             Sort = sortKey,

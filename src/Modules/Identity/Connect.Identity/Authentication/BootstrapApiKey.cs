@@ -29,6 +29,13 @@ internal sealed class BootstrapApiKey(
             if (!ApiKeySecrets.LooksLikeAKey(configured))
                 throw new InvalidOperationException(
                     $"{ConfigurationKey} must be 8 to 256 printable ASCII characters without spaces.");
+            var existing = await session.LoadAsync<ApiKey>(KeyId, cancellationToken);
+            if (existing?.RevokedAt is not null && existing.KeyHash == ApiKeySecrets.Hash(configured))
+            {
+                // A revoked key must not come back because a node restarted with the old configuration.
+                logger.LogWarning("The configured bootstrap API key {ApiKeyId} was revoked and stays revoked; configure a new one", KeyId);
+                return;
+            }
             session.Store(NewBootstrapKey(KeyId, ApiKeySecrets.Hash(configured)));
             await session.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Bootstrap API key {ApiKeyId} is configured", KeyId);

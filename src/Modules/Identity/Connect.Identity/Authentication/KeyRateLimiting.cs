@@ -37,12 +37,14 @@ internal static class KeyRateLimiting
                 ? RateLimitPartition.GetTokenBucketLimiter(keyId, _ =>
                 {
                     var policy = Policy(http.User, options.CurrentValue);
-                    // Refilled ten times a second, so a key at its limit is slowed smoothly, not in one-second steps.
+                    // Refilled ten times a second when the rate divides evenly (a key at its limit is slowed smoothly),
+                    // else once a second with the whole rate, so the rate is never rounded down.
+                    var tenths = policy.PermitsPerSecond % 10 == 0;
                     return new TokenBucketRateLimiterOptions
                     {
                         TokenLimit = policy.Burst,
-                        TokensPerPeriod = Math.Max(1, policy.PermitsPerSecond / 10),
-                        ReplenishmentPeriod = TimeSpan.FromMilliseconds(policy.PermitsPerSecond >= 10 ? 100 : 1000.0 / policy.PermitsPerSecond),
+                        TokensPerPeriod = tenths ? policy.PermitsPerSecond / 10 : policy.PermitsPerSecond,
+                        ReplenishmentPeriod = tenths ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1),
                         QueueLimit = 0,
                         AutoReplenishment = true,
                     };

@@ -22,6 +22,9 @@ internal sealed class ApiKey
     /// <summary>Set once the expiry has been written to the key's stream.</summary>
     public DateTimeOffset? ExpiryRecordedAt { get; set; }
 
+    /// <summary>The key's event stream; prefixed because every module's streams share one table (see PromoCodeDocument).</summary>
+    public static string StreamKey(string apiKeyId) => "apikey:" + apiKeyId;
+
     public bool IsUsableAt(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
 
     public ApiKeyInfo ToInfo() => new()

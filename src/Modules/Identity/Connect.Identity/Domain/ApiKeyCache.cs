@@ -57,7 +57,14 @@ internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options) : IN
         {
             if (_byHash.Count >= MaxEntries) _byHash.Clear();
             // A revocation heard while we were reading must not be undone by what we read before it.
-            if (Interlocked.Read(ref _generation) == generation) _byHash[hash] = new Entry(key, now);
+            if (Interlocked.Read(ref _generation) == generation)
+            {
+                var entry = new Entry(key, now);
+                _byHash[hash] = entry;
+                // An eviction that ran between the check and the store must win: take this entry back out.
+                if (Interlocked.Read(ref _generation) != generation)
+                    _byHash.TryRemove(new KeyValuePair<string, Entry>(hash, entry));
+            }
         }
         return key;
     }

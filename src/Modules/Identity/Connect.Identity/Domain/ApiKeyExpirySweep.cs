@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Patching;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,9 +37,13 @@ internal sealed class ApiKeyExpirySweep(IDocumentStore store, TimeProvider clock
             .Take(500).ToListAsync(cancellationToken);
         foreach (var key in expired)
         {
-            key.ExpiryRecordedAt = now;
-            session.Store(key);
-            session.Events.Append(key.Id, new ApiKeyExpired(key.Id, key.ExpiresAt!.Value, now));
+            // Only the marker is written (a revocation landing meanwhile keeps its RevokedAt), and the event is
+            // appended at the version read, so two nodes sweeping at once record the expiry once: the other fails.
+            var stream = await session.Events.FetchStreamStateAsync(ApiKey.StreamKey(key.Id), cancellationToken);
+            session.Patch<ApiKey>(key.Id).Set(k => k.ExpiryRecordedAt, now);
+            var expiredEvent = new ApiKeyExpired(key.Id, key.ExpiresAt!.Value, now);
+            if (stream is null) session.Events.StartStream<ApiKey>(ApiKey.StreamKey(key.Id), expiredEvent);
+            else session.Events.Append(ApiKey.StreamKey(key.Id), stream.Version + 1, expiredEvent);
             logger.LogInformation("API key {ApiKeyId} expired at {ExpiresAt}", key.Id, key.ExpiresAt);
         }
         if (expired.Count > 0) await session.SaveChangesAsync(cancellationToken);

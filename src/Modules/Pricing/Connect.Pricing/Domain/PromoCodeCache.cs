@@ -35,7 +35,13 @@ internal sealed class PromoCodeCache :
         var code = await session.LoadAsync<PromoCodeDocument>(normalizedCode, cancellationToken);
         if (_entries.Count >= MaxEntries) _entries.Clear();
         if (Interlocked.Read(ref _generation) == generation)
-            _entries[normalizedCode] = new Entry(code, now);
+        {
+            var entry = new Entry(code, now);
+            _entries[normalizedCode] = entry;
+            // An eviction that ran between the check and the store must win: take this entry back out.
+            if (Interlocked.Read(ref _generation) != generation)
+                _entries.TryRemove(new KeyValuePair<string, Entry>(normalizedCode, entry));
+        }
         return code;
     }
 

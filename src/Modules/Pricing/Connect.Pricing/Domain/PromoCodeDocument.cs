@@ -24,6 +24,12 @@ internal sealed class PromoCodeDocument
 
     public bool IsActive => DeactivatedAt is null;
 
+    /// <summary>
+    /// The code's event stream. All modules share one stream table keyed by string, and a code may equal an
+    /// offering id: the prefix keeps the two apart (':' never appears in an id or a code).
+    /// </summary>
+    public static string StreamKey(string normalizedCode) => "promo:" + normalizedCode;
+
     /// <summary>Codes are case-insensitive: they are stored and looked up in upper case.</summary>
     public static string Normalize(string code) => code.ToUpperInvariant();
 

@@ -37,7 +37,7 @@ internal sealed class GetApiKeyHistoryHandler(IQuerySession session) : IQueryHan
     public async ValueTask<ApiKeyHistory?> Handle(GetApiKeyHistory query, CancellationToken cancellationToken)
     {
         if (await session.LoadAsync<ApiKey>(query.ApiKeyId, cancellationToken) is null) return null;
-        var events = await session.Events.FetchStreamAsync(query.ApiKeyId, token: cancellationToken);
+        var events = await session.Events.FetchStreamAsync(ApiKey.StreamKey(query.ApiKeyId), token: cancellationToken);
         return new ApiKeyHistory(events.Select(e => e.Data switch
         {
             ApiKeyCreated c => new ApiKeyHistoryEntry(e.Version, "CREATED", c.OccurredAt, null, c.ChangedBy),

@@ -76,7 +76,7 @@ internal sealed class CreateApiKeyHandler(IDocumentSession session, TimeProvider
             RateLimit = command.RateLimit is { PermitsPerSecond: { } perSecond, Burst: { } burst } ? new RateLimitPolicy(perSecond, burst) : null,
         };
         session.Insert(key);
-        session.Events.StartStream<ApiKey>(id, new ApiKeyCreated(id, key.Name, key.Scopes, key.CustomerType, key.Locale,
+        session.Events.StartStream<ApiKey>(ApiKey.StreamKey(id), new ApiKeyCreated(id, key.Name, key.Scopes, key.CustomerType, key.Locale,
             key.ExpiresAt, now, command.ChangedBy));
         return ValueTask.FromResult(new CreatedApiKey
         {

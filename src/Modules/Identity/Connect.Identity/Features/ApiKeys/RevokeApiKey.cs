@@ -31,13 +31,14 @@ internal sealed class RevokeApiKeyHandler(IDocumentSession session, TimeProvider
         var key = await session.LoadAsync<ApiKey>(command.ApiKeyId, cancellationToken) ?? throw new NotFoundException("API key", command.ApiKeyId);
         if (key.RevokedAt is not null) throw new ConflictException($"API key '{key.Id}' is already revoked.");
 
-        var stream = await session.Events.FetchStreamStateAsync(key.Id, cancellationToken);
+        var stream = await session.Events.FetchStreamStateAsync(ApiKey.StreamKey(key.Id), cancellationToken);
         var now = clock.GetUtcNow();
         key.RevokedAt = now;
         session.Store(key);
         var revoked = new ApiKeyRevoked(key.Id, command.Reason, now, command.ChangedBy);
-        if (stream is null) session.Events.StartStream<ApiKey>(key.Id, revoked); // keys stored before streams existed
-        else session.Events.Append(key.Id, stream.Version + 1, revoked);
+        var streamKey = ApiKey.StreamKey(key.Id);
+        if (stream is null) session.Events.StartStream<ApiKey>(streamKey, revoked); // keys without a stream (the bootstrap key)
+        else session.Events.Append(streamKey, stream.Version + 1, revoked);
         // Delivered to every node's listener when this transaction commits, not before.
         session.QueueSqlCommand($"select pg_notify('{ApiKeyRevocationListener.Channel}', ?)", key.Id);
         notifications.Raise(new ApiKeyRevokedNotification(key.Id));

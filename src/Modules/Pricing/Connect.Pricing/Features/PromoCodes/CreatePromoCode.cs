@@ -104,7 +104,7 @@ internal sealed class CreatePromoCodeHandler(IDocumentSession session, TimeProvi
         var created = await ArchivedTargets.ViewAsync(session, code, cancellationToken);
         // Insert fails on a concurrent create of the same code; the stream start does too.
         session.Insert(code);
-        session.Events.StartStream<PromoCodeDocument>(id, new PromoCodeCreated(id, code.DiscountType, code.Value, code.Currency,
+        session.Events.StartStream<PromoCodeDocument>(PromoCodeDocument.StreamKey(id), new PromoCodeCreated(id, code.DiscountType, code.Value, code.Currency,
             code.ValidFrom, code.ValidUntil, created.AppliesTo, code.CustomerType, now, command.ChangedBy));
         notifications.Raise(new PromoCodeCreatedNotification(created));
         return created;

@@ -42,13 +42,13 @@ internal sealed class DeactivatePromoCodeHandler(
         if (!code.IsActive)
             throw new ConflictException($"Promo code '{code.Id}' is already inactive.");
 
-        var stream = await session.Events.FetchStreamStateAsync(code.Id, cancellationToken);
+        var stream = await session.Events.FetchStreamStateAsync(PromoCodeDocument.StreamKey(code.Id), cancellationToken);
         var now = clock.GetUtcNow();
         code.DeactivatedAt = now;
         code.UpdatedAt = now;
         session.Store(code);
         // Expected-version append: of two racing deactivations, only one commits.
-        session.Events.Append(code.Id, (stream?.Version ?? 0) + 1, new PromoCodeDeactivated(code.Id, command.Reason, now, command.ChangedBy));
+        session.Events.Append(PromoCodeDocument.StreamKey(code.Id), (stream?.Version ?? 0) + 1, new PromoCodeDeactivated(code.Id, command.Reason, now, command.ChangedBy));
         notifications.Raise(new PromoCodeDeactivatedNotification(code.Id, now, command.ChangedBy));
         return await ArchivedTargets.ViewAsync(session, code, cancellationToken);
     }

@@ -41,7 +41,7 @@ internal sealed class GetPromoCodeHistoryHandler(IQuerySession session)
     public async ValueTask<PromoCodeHistory?> Handle(GetPromoCodeHistory query, CancellationToken cancellationToken)
     {
         if (!PromoCodeFormat.IsValid(query.Code)) return null;
-        var events = await session.Events.FetchStreamAsync(PromoCodeDocument.Normalize(query.Code), token: cancellationToken);
+        var events = await session.Events.FetchStreamAsync(PromoCodeDocument.StreamKey(PromoCodeDocument.Normalize(query.Code)), token: cancellationToken);
         if (events.Count == 0) return null;
         return new PromoCodeHistory(events.Select(e => e.Data switch
         {

@@ -1,0 +1,82 @@
+using System.Net;
+using Connect.Api;
+using Connect.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using static Connect.Identity.Contracts.Scopes;
+
+namespace Connect.IntegrationTests.Errors;
+
+/// <summary>Regressions for what the second read of the pricing, identity and reliability work found.</summary>
+public sealed class SecondReadRegressionTests(ConnectApiFactory api) : ApiTest(api)
+{
+    [Theory]
+    [InlineData("Host=db", 5, 15)]
+    [InlineData("Host=db;Timeout=30", 30, 15)]
+    [InlineData("Host=db;Command Timeout=60", 5, 60)]
+    public void Given_a_connection_string_When_bounded_Then_unset_waits_get_5_and_15_seconds_and_set_ones_are_kept(
+        string given, int timeout, int commandTimeout)
+    {
+        var bounded = new Npgsql.NpgsqlConnectionStringBuilder(MartenSetup.WithBoundedWaits(given));
+        (bounded.Timeout, bounded.CommandTimeout).Should().Be((timeout, commandTimeout));
+    }
+
+    [Fact]
+    public async Task Given_an_offering_and_a_promo_code_with_the_same_name_When_both_are_created_Then_each_has_its_own_history()
+    {
+        await Samples.SeedOfferingAsync(Admin, "SPRING25");
+        await (await Admin.PostJson("/promo-codes", Samples.PromoCode("spring25"))).ShouldBe(HttpStatusCode.Created);
+        await (await Admin.PostJson("/product-offerings/SPRING25/archive", new { reason = "end" })).ShouldBe(HttpStatusCode.OK);
+
+        var code = await (await Admin.GetAsync("/promo-codes/SPRING25/history")).ShouldBe(HttpStatusCode.OK);
+        code["items"]!.AsArray().Select(i => i!["change"]!.GetValue<string>()).Should().Equal("CREATED");
+        var offering = await (await Admin.GetAsync("/product-offerings/SPRING25/status-history")).ShouldBe(HttpStatusCode.OK);
+        offering["items"]!.AsArray().Select(i => i!["status"]!.GetValue<string>()).Should().Equal("AVAILABLE", "ARCHIVED");
+    }
+
+    [Fact]
+    public async Task Given_a_revoked_bootstrap_key_When_a_node_restarts_with_the_same_configuration_Then_it_stays_revoked()
+    {
+        await (await Admin.PostJson("/api-keys/bootstrap/revoke", new { reason = "leaked" })).ShouldBe(HttpStatusCode.OK);
+
+        await using var restarted = Api.WithWebHostBuilder(_ => { });
+        var client = Api.ClientFor(restarted);
+        await (await client.GetAsync("/me")).ShouldBeProblem(HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task Given_a_long_promo_code_on_the_list_When_read_Then_422_unknown_like_every_other_priced_read()
+    {
+        var problem = await (await Admin.GetAsync("/product-offerings?promoCode=" + new string('A', 100)))
+            .ShouldBeProblem(HttpStatusCode.UnprocessableEntity, "promo_code_invalid");
+        problem["reason"]!.GetValue<string>().Should().Be("unknown");
+    }
+
+    [Fact]
+    public async Task Given_a_revocation_When_audited_Then_the_line_names_the_revoked_key()
+    {
+        var created = await (await Admin.PostJson("/api-keys", new { name = "x", scopes = new[] { CatalogRead }, customerType = "CONSUMER", locale = "en-US" }))
+            .ShouldBe(HttpStatusCode.Created);
+        var id = created["apiKeyId"]!.GetValue<string>();
+        await (await Admin.PostJson($"/api-keys/{id}/revoke", new { reason = "rotation" })).ShouldBe(HttpStatusCode.OK);
+
+        Api.Logs.Events.Where(e => e.MessageTemplate.Text.StartsWith("Audit:") && e.Properties["Command"].ToString().Contains("RevokeApiKey"))
+            .Should().ContainSingle().Which.Properties["Changes"].ToString().Should().Contain(id);
+    }
+
+    [Fact]
+    public async Task Given_a_proxy_is_trusted_When_a_client_guesses_keys_Then_only_its_forwarded_address_is_held_back()
+    {
+        await using var behindProxy = Api.WithWebHostBuilder(b => b.UseSetting("Connect:Http:TrustForwardedFor", "true"));
+        HttpClient Through(string forwardedFor, string key)
+        {
+            var client = behindProxy.CreateClient();
+            client.DefaultRequestHeaders.Add("X-Api-Key", key);
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+            return client;
+        }
+        var guesser = Through("203.0.113.7", "ck_wrong_0000");
+        for (var i = 0; i < 31; i++) await guesser.GetAsync("/me");
+        await (await guesser.GetAsync("/me")).ShouldBeProblem(HttpStatusCode.TooManyRequests, "rate_limited");
+        (await Through("198.51.100.9", ConnectApiFactory.AdminKey).GetAsync("/me")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}
