@@ -21,7 +21,7 @@ internal static class CatalogEndpoints
     {
         var read = app.MapGroup("").RequireAuthorization(Scopes.CatalogRead).WithTags("Catalog (read)");
         read.MapGet("/product-offerings/{productOfferingId}", async (string productOfferingId, string? promoCode, HttpContext http, ISender sender) =>
-                Respond.Single(http, await sender.Send(new GetProductOffering(productOfferingId, promoCode)), "Product offering", productOfferingId))
+                Respond.Rendered(http, await sender.Send(new GetProductOfferingRendering(productOfferingId, promoCode)), "Product offering", productOfferingId))
             .Produces<ProductOffering>();
         read.MapGet("/product-offerings", async (HttpContext http, ISender sender) =>
                 Respond.List(http, await sender.Send(OfferingListParsing.OfferingList(http.Request.Query, Caller.Context(http).CustomerType))))
@@ -29,12 +29,12 @@ internal static class CatalogEndpoints
         read.MapGet("/product-catalogs/default", async (string? promoCode, HttpContext http, ISender sender) =>
             {
                 var caller = Caller.Context(http);
-                var catalog = await sender.Send(new GetDefaultProductCatalog(caller.CustomerType, caller.Locale, promoCode));
-                return Respond.Single(http, catalog, "Default product catalog", $"{caller.CustomerType}/{caller.Locale}");
+                var catalog = await sender.Send(new GetDefaultProductCatalogRendering(caller.CustomerType, caller.Locale, promoCode));
+                return Respond.Rendered(http, catalog, "Default product catalog", $"{caller.CustomerType}/{caller.Locale}");
             })
             .Produces<ProductCatalog>();
         read.MapGet("/product-catalogs/{productCatalogId}", async (string productCatalogId, string? promoCode, HttpContext http, ISender sender) =>
-                Respond.Single(http, await sender.Send(new GetProductCatalog(productCatalogId, promoCode)), "Product catalog", productCatalogId))
+                Respond.Rendered(http, await sender.Send(new GetProductCatalogRendering(productCatalogId, promoCode)), "Product catalog", productCatalogId))
             .Produces<ProductCatalog>();
         read.MapGet("/product-catalogs", async (HttpContext http, ISender sender) =>
             {

@@ -1,6 +1,7 @@
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.Catalog.Reading;
+using Connect.SharedKernel.Http;
 using Connect.SharedKernel.Paging;
 using Marten;
 using Marten.Linq;
@@ -8,17 +9,26 @@ using Mediator;
 
 namespace Connect.Catalog.Features.Offerings;
 
-internal sealed class GetOfferingHandler(IQuerySession session, OfferingAssembler assembler)
-    : IQueryHandler<GetProductOffering, ProductOffering?>
+internal sealed class GetOfferingHandler(CatalogReader reader) : IQueryHandler<GetProductOffering, ProductOffering?>
 {
-    public async ValueTask<ProductOffering?> Handle(GetProductOffering query, CancellationToken cancellationToken)
-    {
-        var offering = await session.LoadAsync<OfferingDocument>(query.ProductOfferingId, cancellationToken);
-        return offering is null ? null : await assembler.AssembleOneAsync(offering, query.PromoCode, cancellationToken);
-    }
+    public async ValueTask<ProductOffering?> Handle(GetProductOffering query, CancellationToken cancellationToken) =>
+        (await reader.OfferingAsync(query.ProductOfferingId, query.PromoCode, cancellationToken))?.Value;
 }
 
-internal sealed class ListOfferingsHandler(IQuerySession session, OfferingAssembler assembler)
+/// <summary><c>GET /product-offerings/{id}</c>: <see cref="GetProductOffering"/> with the bytes and ETag it is sent with.</summary>
+internal sealed record GetProductOfferingRendering(string ProductOfferingId, string? PromoCode) : IQuery<JsonRendering<ProductOffering>?>;
+
+internal sealed class GetOfferingRenderingHandler(CatalogReader reader) : IQueryHandler<GetProductOfferingRendering, JsonRendering<ProductOffering>?>
+{
+    public async ValueTask<JsonRendering<ProductOffering>?> Handle(GetProductOfferingRendering query, CancellationToken cancellationToken) =>
+        await reader.OfferingAsync(query.ProductOfferingId, query.PromoCode, cancellationToken);
+}
+
+/// <summary>
+/// Filters, sorts and pages in SQL (so names sort by the database's collation, as they always have), reading ids
+/// only; the offerings themselves come from the snapshot.
+/// </summary>
+internal sealed class ListOfferingsHandler(IQuerySession session, CatalogReader reader)
     : IQueryHandler<ListProductOfferings, Page<ProductOffering>>
 {
     public async ValueTask<Page<ProductOffering>> Handle(ListProductOfferings query, CancellationToken cancellationToken)
@@ -26,10 +36,10 @@ internal sealed class ListOfferingsHandler(IQuerySession session, OfferingAssemb
         if (query.Sort == OfferingSortKey.NetPrice && !string.IsNullOrEmpty(query.PromoCode))
             return await SortedByPromotionalPriceAsync(query, cancellationToken);
 
-        var page = await Sort(Filter(session.Query<OfferingDocument>().Stats(out QueryStatistics stats), query), query.Sort, query.Direction)
-            .Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
-        var total = await PageTotals.TotalAsync(Filter(session.Query<OfferingDocument>(), query), stats, page.Count, query.Offset, cancellationToken);
-        var items = await assembler.AssembleAsync(page, query.PromoCode, cancellationToken);
+        var ids = await Sort(Filter(session.Query<OfferingDocument>().Stats(out QueryStatistics stats), query), query.Sort, query.Direction)
+            .Skip(query.Offset).Take(query.Limit).Select(o => o.Id).ToListAsync(cancellationToken);
+        var total = await PageTotals.TotalAsync(Filter(session.Query<OfferingDocument>(), query), stats, ids.Count, query.Offset, cancellationToken);
+        var items = await reader.ShownAsync(await reader.OfferingsAsync(ids, cancellationToken), query.PromoCode, cancellationToken);
         return new Page<ProductOffering>(items, total, query.Limit, query.Offset, SortKeyName(query.Sort), query.Direction);
     }
 
@@ -39,13 +49,14 @@ internal sealed class ListOfferingsHandler(IQuerySession session, OfferingAssemb
     /// </summary>
     private async Task<Page<ProductOffering>> SortedByPromotionalPriceAsync(ListProductOfferings query, CancellationToken cancellationToken)
     {
-        var matches = await Filter(session.Query<OfferingDocument>(), query).ToListAsync(cancellationToken);
-        var prices = await assembler.PriceAsync(matches, query.PromoCode, cancellationToken);
+        var ids = await Filter(session.Query<OfferingDocument>(), query).Select(o => o.Id).ToListAsync(cancellationToken);
+        var matches = await reader.OfferingsAsync(ids, cancellationToken);
+        var prices = await reader.PriceAsync(matches, query.PromoCode!, cancellationToken);
         var ordered = query.Direction == SortDirection.Asc
-            ? matches.OrderBy(o => prices[o.Id].NetPrice)
-            : matches.OrderByDescending(o => prices[o.Id].NetPrice);
-        var page = ordered.ThenBy(o => o.Id, StringComparer.Ordinal).Skip(query.Offset).Take(query.Limit).ToList();
-        var items = await assembler.AssembleAsync(page, query.PromoCode, cancellationToken, prices);
+            ? matches.OrderBy(o => prices[o.Document.Id].NetPrice)
+            : matches.OrderByDescending(o => prices[o.Document.Id].NetPrice);
+        var page = ordered.ThenBy(o => o.Document.Id, StringComparer.Ordinal).Skip(query.Offset).Take(query.Limit).ToList();
+        var items = await reader.ShownAsync(page, query.PromoCode, cancellationToken, prices);
         return new Page<ProductOffering>(items, matches.Count, query.Limit, query.Offset, SortKeyName(query.Sort), query.Direction);
     }
 

@@ -1,0 +1,100 @@
+using System.Data;
+using System.Diagnostics;
+using Connect.Catalog.Domain;
+using Connect.Pricing.Contracts;
+using Marten;
+using Marten.Services;
+using Mediator;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Connect.Catalog.Reading;
+
+/// <summary>
+/// The published catalog in memory, for every read of offerings and catalogs. The whole catalog is one immutable
+/// <see cref="CatalogSnapshot"/>, swapped atomically, so a reader never sees half of a change. Any committed catalog
+/// change drops it (<see cref="CatalogChanges"/>); the next read starts one new read of the database and every
+/// reader arriving meanwhile waits for that same read. A read that began before a change is never trusted after it,
+/// and while changes from other nodes are not heard, no snapshot older than one second is trusted.
+/// </summary>
+internal sealed class CatalogReadModel(
+    CatalogChanges changes, IServiceScopeFactory scopes, IOptions<JsonOptions> json, ILogger<CatalogReadModel> logger)
+{
+    private static readonly TimeSpan UnheardMaxAge = TimeSpan.FromSeconds(1);
+
+    private readonly Lock _gate = new();
+    private volatile CatalogSnapshot? _current;
+    private Task<CatalogSnapshot>? _reading;
+    private long _readingGeneration;
+
+    public ValueTask<CatalogSnapshot> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = _current;
+        return snapshot is not null && IsCurrent(snapshot)
+            ? ValueTask.FromResult(snapshot)
+            : new ValueTask<CatalogSnapshot>(Read().WaitAsync(cancellationToken));
+    }
+
+    /// <summary>A snapshot newer than <paramref name="seen"/>, for a reader that found the database ahead of it.</summary>
+    public async ValueTask<CatalogSnapshot> NewerThanAsync(CatalogSnapshot seen, CancellationToken cancellationToken)
+    {
+        var snapshot = await CurrentAsync(cancellationToken);
+        return snapshot != seen ? snapshot : await Read(force: true).WaitAsync(cancellationToken);
+    }
+
+    private bool IsCurrent(CatalogSnapshot snapshot) =>
+        snapshot.Generation == changes.Generation &&
+        (changes.ListenerConnected || Environment.TickCount64 - snapshot.LoadedAt < UnheardMaxAge.TotalMilliseconds);
+
+    private Task<CatalogSnapshot> Read(bool force = false)
+    {
+        lock (_gate)
+        {
+            var generation = changes.Generation;
+            if (!force && _reading is { IsCompleted: false } reading && _readingGeneration == generation)
+                return reading;
+            _readingGeneration = generation;
+            // The read serves every waiting reader, so it does not run on (or get cancelled with) the first one's request.
+            using (ExecutionContext.SuppressFlow())
+                return _reading = Task.Run(() => ReadAsync(generation));
+        }
+    }
+
+    private async Task<CatalogSnapshot> ReadAsync(long generation)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var loadedAt = Environment.TickCount64;
+        await using var scope = scopes.CreateAsyncScope();
+        var documents = await ReadDocumentsAsync(scope.ServiceProvider.GetRequiredService<IDocumentStore>());
+        var basePrices = await scope.ServiceProvider.GetRequiredService<ISender>()
+            .Send(new PriceOfferings(documents.Offerings.Select(OfferingAssembler.PricingInputOf).ToList(), null));
+        var snapshot = new CatalogSnapshot(generation, loadedAt, documents, basePrices, json.Value.SerializerOptions);
+        lock (_gate)
+        {
+            // A slower read that began earlier must not replace a newer snapshot.
+            if (_current is not { } current || (current.Generation, current.LoadedAt).CompareTo((generation, loadedAt)) <= 0)
+                _current = snapshot;
+        }
+        logger.LogDebug("Read the catalog ({Offerings} offerings, generation {Generation}) in {ElapsedMs:0.0} ms",
+            documents.Offerings.Count, generation, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return snapshot;
+    }
+
+    /// <summary>All four kinds of documents in one round trip and one repeatable-read transaction, so they agree with each other.</summary>
+    private static async Task<CatalogDocuments> ReadDocumentsAsync(IDocumentStore store)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead);
+        await using var session = store.QuerySession(SessionOptions.ForTransaction(transaction));
+        var batch = session.CreateBatchQuery();
+        var products = batch.Query<ProductDocument>().ToList();
+        var groups = batch.Query<OfferingGroupDocument>().ToList();
+        var offerings = batch.Query<OfferingDocument>().ToList();
+        var catalogs = batch.Query<CatalogDocument>().ToList();
+        await batch.Execute();
+        return new CatalogDocuments(await products, await groups, await offerings, await catalogs);
+    }
+}
