@@ -43,7 +43,7 @@ public static class ETags
 
     private static readonly IResult NotModified = Results.StatusCode(StatusCodes.Status304NotModified);
 
-    private sealed class BytesResult(byte[] body, int status) : IResult
+    internal sealed class BytesResult(byte[] body, int status) : IResult
     {
         public Task ExecuteAsync(HttpContext http)
         {

@@ -4,6 +4,7 @@ using Connect.Catalog.Features.Catalogs;
 using Connect.Catalog.Features.Groups;
 using Connect.Catalog.Features.Offerings;
 using Connect.Catalog.Features.Products;
+using Connect.Catalog.Reading;
 using Connect.Identity.Contracts;
 using Connect.SharedKernel.Errors;
 using Connect.SharedKernel.Http;
@@ -23,8 +24,14 @@ internal static class CatalogEndpoints
         read.MapGet("/product-offerings/{productOfferingId}", async (string productOfferingId, string? promoCode, HttpContext http, ISender sender) =>
                 Respond.Rendered(http, await sender.Send(new GetProductOfferingRendering(productOfferingId, promoCode)), "Product offering", productOfferingId))
             .Produces<ProductOffering>();
-        read.MapGet("/product-offerings", async (HttpContext http, ISender sender) =>
-                Respond.List(http, await sender.Send(OfferingListParsing.OfferingList(http.Request.Query, Caller.Context(http).CustomerType))))
+        read.MapGet("/product-offerings", async (HttpContext http, ISender sender, CatalogReadModel model) =>
+            {
+                var page = await sender.Send(OfferingListParsing.OfferingList(http.Request.Query, Caller.Context(http).CustomerType));
+                // Offerings shown as the snapshot rendered them are sent as those bytes; promo-priced ones are written now.
+                var snapshot = model.Latest;
+                return Respond.List(http, page, o =>
+                    snapshot?.Offering(o.ProductOfferingId)?.Rendering is { } rendering && ReferenceEquals(rendering.Value, o) ? rendering.Body : null);
+            })
             .Produces<ListResponse<ProductOffering>>();
         read.MapGet("/product-catalogs/default", async (string? promoCode, HttpContext http, ISender sender) =>
             {

@@ -37,23 +37,19 @@ internal sealed class CatalogReadModel(
             : new ValueTask<CatalogSnapshot>(Read().WaitAsync(cancellationToken));
     }
 
-    /// <summary>A snapshot newer than <paramref name="seen"/>, for a reader that found the database ahead of it.</summary>
-    public async ValueTask<CatalogSnapshot> NewerThanAsync(CatalogSnapshot seen, CancellationToken cancellationToken)
-    {
-        var snapshot = await CurrentAsync(cancellationToken);
-        return snapshot != seen ? snapshot : await Read(force: true).WaitAsync(cancellationToken);
-    }
+    /// <summary>The snapshot read last, current or not, for matching an answer to what the snapshot rendered.</summary>
+    public CatalogSnapshot? Latest => _current;
 
     private bool IsCurrent(CatalogSnapshot snapshot) =>
         snapshot.Generation == changes.Generation &&
         (changes.ListenerConnected || Environment.TickCount64 - snapshot.LoadedAt < UnheardMaxAge.TotalMilliseconds);
 
-    private Task<CatalogSnapshot> Read(bool force = false)
+    private Task<CatalogSnapshot> Read()
     {
         lock (_gate)
         {
             var generation = changes.Generation;
-            if (!force && _reading is { IsCompleted: false } reading && _readingGeneration == generation)
+            if (_reading is { IsCompleted: false } reading && _readingGeneration == generation)
                 return reading;
             _readingGeneration = generation;
             // The read serves every waiting reader, so it does not run on (or get cancelled with) the first one's request.
@@ -82,7 +78,10 @@ internal sealed class CatalogReadModel(
         return snapshot;
     }
 
-    /// <summary>All four kinds of documents in one round trip and one repeatable-read transaction, so they agree with each other.</summary>
+    /// <summary>
+    /// All four kinds of documents in one round trip, then the list's orders, in one repeatable-read transaction,
+    /// so they all agree with each other.
+    /// </summary>
     private static async Task<CatalogDocuments> ReadDocumentsAsync(IDocumentStore store)
     {
         await using var connection = store.Storage.Database.CreateConnection();
@@ -95,6 +94,6 @@ internal sealed class CatalogReadModel(
         var offerings = batch.Query<OfferingDocument>().ToList();
         var catalogs = batch.Query<CatalogDocument>().ToList();
         await batch.Execute();
-        return new CatalogDocuments(await products, await groups, await offerings, await catalogs);
+        return new CatalogDocuments(await products, await groups, await offerings, await catalogs, await OfferingOrders.ReadAsync(session));
     }
 }

@@ -34,18 +34,6 @@ internal sealed class CatalogReader(CatalogReadModel model, ISender sender)
         return catalog.PricedAt(await PriceAsync(catalog.Offerings, promoCode, cancellationToken));
     }
 
-    /// <summary>
-    /// The offerings with these ids, in this order. The ids come from a query of the database, which may be ahead
-    /// of the snapshot by a change committed since: then a newer snapshot is read.
-    /// </summary>
-    public async Task<IReadOnlyList<PublishedOffering>> OfferingsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
-    {
-        var snapshot = await model.CurrentAsync(cancellationToken);
-        if (ids.Any(id => snapshot.Offering(id) is null))
-            snapshot = await model.NewerThanAsync(snapshot, cancellationToken);
-        return ids.Select(snapshot.Offering).OfType<PublishedOffering>().ToList();
-    }
-
     /// <summary>The offerings as shown with the promo code (or at their base prices without one).</summary>
     public async Task<IReadOnlyList<ProductOffering>> ShownAsync(IReadOnlyList<PublishedOffering> offerings, string? promoCode,
         CancellationToken cancellationToken, IReadOnlyDictionary<string, ComputedPrice>? prices = null)

@@ -4,6 +4,7 @@ using Connect.Catalog.Domain;
 using Connect.Pricing.Contracts;
 using Connect.SharedKernel.Domain;
 using Connect.SharedKernel.Http;
+using Connect.SharedKernel.Paging;
 
 namespace Connect.Catalog.Reading;
 
@@ -17,6 +18,7 @@ internal sealed class CatalogSnapshot
     private readonly Dictionary<string, PublishedOffering> _offerings;
     private readonly Dictionary<string, PublishedCatalog> _catalogs;
     private readonly Dictionary<CustomerType, CatalogDocument[]> _defaults;
+    private readonly Dictionary<(OfferingSortKey, SortDirection), PublishedOffering[]> _orders;
 
     public CatalogSnapshot(long generation, long loadedAt, CatalogDocuments documents,
         IReadOnlyDictionary<string, ComputedPrice> basePrices, JsonSerializerOptions json)
@@ -30,6 +32,7 @@ internal sealed class CatalogSnapshot
             basePrices[o.Id], json));
         _catalogs = documents.Catalogs.ToDictionary(c => c.Id, c => new PublishedCatalog(c, groups, _offerings, json));
         _defaults = documents.Catalogs.Where(c => c.IsDefault).GroupBy(c => c.CustomerType).ToDictionary(g => g.Key, g => g.ToArray());
+        _orders = documents.Orders.ToDictionary(o => o.Key, o => o.Value.Select(id => _offerings[id]).ToArray());
     }
 
     /// <summary>The <see cref="CatalogChanges.Generation"/> this snapshot was read at.</summary>
@@ -40,6 +43,9 @@ internal sealed class CatalogSnapshot
 
     public PublishedOffering? Offering(string id) => _offerings.GetValueOrDefault(id);
 
+    /// <summary>Every offering, in the order the list sorts by.</summary>
+    public IEnumerable<PublishedOffering> InOrder(OfferingSortKey key, SortDirection direction) => _orders[(key, direction)];
+
     public PublishedCatalog? Catalog(string id) => _catalogs.GetValueOrDefault(id);
 
     public PublishedCatalog? DefaultCatalog(CustomerType customerType, string locale) =>
@@ -48,10 +54,11 @@ internal sealed class CatalogSnapshot
             : null;
 }
 
-/// <summary>The documents a snapshot is built from.</summary>
+/// <summary>The documents a snapshot is built from, and the ids of the offerings in each order of the list.</summary>
 internal sealed record CatalogDocuments(
     IReadOnlyList<ProductDocument> Products, IReadOnlyList<OfferingGroupDocument> Groups,
-    IReadOnlyList<OfferingDocument> Offerings, IReadOnlyList<CatalogDocument> Catalogs);
+    IReadOnlyList<OfferingDocument> Offerings, IReadOnlyList<CatalogDocument> Catalogs,
+    IReadOnlyDictionary<(OfferingSortKey, SortDirection), IReadOnlyList<string>> Orders);
 
 /// <summary>An offering of a snapshot: its document, what Pricing needs, and its published shape at the base price.</summary>
 internal sealed class PublishedOffering(
