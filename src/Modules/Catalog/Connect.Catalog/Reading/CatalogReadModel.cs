@@ -1,7 +1,9 @@
 using System.Data;
 using System.Diagnostics;
+using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.Pricing.Contracts;
+using Connect.SharedKernel.Paging;
 using Marten;
 using Marten.Services;
 using Mediator;
@@ -79,8 +81,8 @@ internal sealed class CatalogReadModel(
     }
 
     /// <summary>
-    /// All four kinds of documents in one round trip, then the list's orders, in one repeatable-read transaction,
-    /// so they all agree with each other.
+    /// All four kinds of documents and the list's orders in one round trip and one repeatable-read transaction, so
+    /// they all agree with each other.
     /// </summary>
     private static async Task<CatalogDocuments> ReadDocumentsAsync(IDocumentStore store)
     {
@@ -93,7 +95,10 @@ internal sealed class CatalogReadModel(
         var groups = batch.Query<OfferingGroupDocument>().ToList();
         var offerings = batch.Query<OfferingDocument>().ToList();
         var catalogs = batch.Query<CatalogDocument>().ToList();
+        var orders = OfferingOrders.Query(batch);
         await batch.Execute();
-        return new CatalogDocuments(await products, await groups, await offerings, await catalogs, await OfferingOrders.ReadAsync(session));
+        var ordered = new Dictionary<(OfferingSortKey, SortDirection), IReadOnlyList<string>>();
+        foreach (var (order, ids) in orders) ordered[order] = await ids;
+        return new CatalogDocuments(await products, await groups, await offerings, await catalogs, ordered);
     }
 }
