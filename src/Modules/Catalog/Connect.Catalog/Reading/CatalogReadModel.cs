@@ -30,6 +30,7 @@ internal sealed class CatalogReadModel(
     private volatile CatalogSnapshot? _current;
     private Task<CatalogSnapshot>? _reading;
     private long _readingGeneration;
+    private long _readingStartedAt;
 
     public ValueTask<CatalogSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
@@ -42,28 +43,30 @@ internal sealed class CatalogReadModel(
     /// <summary>The snapshot read last, current or not, for matching an answer to what the snapshot rendered.</summary>
     public CatalogSnapshot? Latest => _current;
 
-    private bool IsCurrent(CatalogSnapshot snapshot) =>
-        snapshot.Generation == changes.Generation &&
-        (changes.ListenerConnected || Environment.TickCount64 - snapshot.LoadedAt < UnheardMaxAge.TotalMilliseconds);
+    private bool IsCurrent(CatalogSnapshot snapshot) => snapshot.Generation == changes.Generation && Fresh(snapshot.LoadedAt);
+
+    private bool Fresh(long loadedAt) =>
+        changes.ListenerConnected || Environment.TickCount64 - loadedAt < UnheardMaxAge.TotalMilliseconds;
 
     private Task<CatalogSnapshot> Read()
     {
         lock (_gate)
         {
             var generation = changes.Generation;
-            if (_reading is { IsCompleted: false } reading && _readingGeneration == generation)
+            if (_reading is { IsCompleted: false } reading && _readingGeneration == generation && Fresh(_readingStartedAt))
                 return reading;
+            var startedAt = Environment.TickCount64;
             _readingGeneration = generation;
+            _readingStartedAt = startedAt;
             // The read serves every waiting reader, so it does not run on (or get cancelled with) the first one's request.
             using (ExecutionContext.SuppressFlow())
-                return _reading = Task.Run(() => ReadAsync(generation));
+                return _reading = Task.Run(() => ReadAsync(generation, startedAt));
         }
     }
 
-    private async Task<CatalogSnapshot> ReadAsync(long generation)
+    private async Task<CatalogSnapshot> ReadAsync(long generation, long loadedAt)
     {
         var started = Stopwatch.GetTimestamp();
-        var loadedAt = Environment.TickCount64;
         await using var scope = scopes.CreateAsyncScope();
         var documents = await ReadDocumentsAsync(scope.ServiceProvider.GetRequiredService<IDocumentStore>());
         var basePrices = await scope.ServiceProvider.GetRequiredService<ISender>()
