@@ -43,6 +43,10 @@ if ! command -v wrk >/dev/null 2>&1; then
     { apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >&2; }
 fi
 
+for url in "$API" "$BASELINE"; do
+  ! curl -s -o /dev/null "$url/" || die "something already answers on $url (set BENCH_API_PORT / BENCH_BASELINE_PORT)"
+done
+
 DB="${CONNECT_BENCH_DB:-$("$ROOT/build/db.sh" connect_bench)}"
 log "publishing Connect, the baseline and the seeder (Release)"
 dotnet publish "$ROOT/src/Connect.Api" -c Release -o "$OUT/api" --nologo -v quiet >&2
