@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Connect.Catalog.Domain;
 using Connect.IntegrationTests.Infrastructure;
 
 namespace Connect.IntegrationTests.Catalog;
@@ -101,6 +102,20 @@ public sealed class ReadModelFreshnessTests(ConnectApiFactory api) : ApiTest(api
 
         await (await Admin.PatchJson("/product-catalogs/us-2", new { isDefault = false })).ShouldBe(HttpStatusCode.OK);
         await (await Admin.GetAsync("/product-catalogs/default")).ShouldBeProblem(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task Given_a_read_offering_When_any_Marten_session_appends_its_status_event_Then_the_next_read_shows_it()
+    {
+        await SeedAsync();
+        await ReadAsync("/product-offerings/o-1");
+        await using (var session = Api.Store.LightweightSession())
+        {
+            session.Events.Append("o-1", new ProductOfferingArchived("by hand", "test", DateTimeOffset.UtcNow));
+            await session.SaveChangesAsync();
+        }
+
+        (await ReadAsync("/product-offerings/o-1")).Body["status"]!.GetValue<string>().Should().Be("ARCHIVED");
     }
 
     [Fact]
