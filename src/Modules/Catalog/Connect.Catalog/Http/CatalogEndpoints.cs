@@ -27,10 +27,9 @@ internal static class CatalogEndpoints
         read.MapGet("/product-offerings", async (HttpContext http, ISender sender, CatalogReadModel model) =>
             {
                 var page = await sender.Send(OfferingListParsing.OfferingList(http.Request.Query, Caller.Context(http).CustomerType));
-                // Offerings shown as the snapshot rendered them are sent as those bytes; promo-priced ones are written now.
+                // Offerings shown as the snapshot rendered them are sent as those bytes; any other is written now.
                 var snapshot = model.Latest;
-                return Respond.List(http, page, o =>
-                    snapshot?.Offering(o.ProductOfferingId)?.Rendering is { } rendering && ReferenceEquals(rendering.Value, o) ? rendering.Body : null);
+                return Respond.List(http, page, o => snapshot?.Offering(o.ProductOfferingId)?.RenderingOf(o)?.Body);
             })
             .Produces<ListResponse<ProductOffering>>();
         read.MapGet("/product-catalogs/default", async (string? promoCode, HttpContext http, ISender sender) =>

@@ -9,7 +9,7 @@ namespace Connect.Catalog.Reading;
 /// <summary>
 /// What the read queries answer, from the current <see cref="CatalogSnapshot"/>. Without a promo code the snapshot's
 /// own renderings are the answer. With one, Pricing prices exactly what is shown, now (its validity is judged per
-/// request), and the priced shape lives for this request only.
+/// request), and the snapshot renders (or finds) the shape at those prices.
 /// </summary>
 internal sealed class CatalogReader(CatalogReadModel model, ISender sender)
 {
@@ -40,7 +40,7 @@ internal sealed class CatalogReader(CatalogReadModel model, ISender sender)
     {
         if (string.IsNullOrEmpty(promoCode)) return offerings.Select(o => o.Rendering.Value).ToList();
         prices ??= await PriceAsync(offerings, promoCode, cancellationToken);
-        return offerings.Select(o => o.WithPrice(prices[o.Document.Id])).ToList();
+        return offerings.Select(o => o.PricedAt(prices[o.Document.Id]).Value).ToList();
     }
 
     /// <summary>Prices with the code, in one query; an invalid code is a 422 even for no offerings.</summary>
