@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text.Json;
 using Connect.SharedKernel;
 using Connect.SharedKernel.Errors;
@@ -77,7 +76,7 @@ internal static class ProblemResponses
             Problems.Create(http, 409, "conflict", "Conflict", "The change conflicts with another resource (for example a second default catalog for the same customer type and locale)."),
         _ when HasPostgresState(error, PostgresErrorCodes.UntranslatableCharacter, PostgresErrorCodes.CharacterNotInRepertoire) =>
             Validation(http, new FieldError("", "Text may not contain NUL or other characters PostgreSQL cannot store.")),
-        _ when IsDatabaseUnavailable(error) => Problems.Create(http, 503, "unavailable", "Service unavailable", "The database is not reachable. Retry shortly."),
+        _ when DatabaseErrors.IsUnreachable(error) => Problems.Create(http, 503, "unavailable", "Service unavailable", "The database is not reachable. Retry shortly."),
         _ => Problems.Create(http, 500, "internal_error", "Internal error", "Something went wrong on our side. The trace id identifies it in our logs."),
     };
 
@@ -92,11 +91,4 @@ internal static class ProblemResponses
         return false;
     }
 
-    private static bool IsDatabaseUnavailable(Exception error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-            if (e is NpgsqlException { IsTransient: true } or SocketException or TimeoutException)
-                return true;
-        return false;
-    }
 }

@@ -29,14 +29,21 @@ public static class ETags
     public static IResult Json(HttpContext http, object representation, JsonSerializerOptions options, int status = 200)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(representation, representation.GetType(), options);
-        var etag = Of(body);
+        return Json(http, body, Of(body), status);
+    }
+
+    /// <summary>The same answer for a body already written out, with its tag (<see cref="JsonRendering{T}"/>).</summary>
+    public static IResult Json(HttpContext http, byte[] body, string etag, int status = 200)
+    {
         http.Response.Headers.ETag = etag;
         if (status == 200 && Matches(http.Request.Headers.IfNoneMatch, etag))
-            return Results.StatusCode(StatusCodes.Status304NotModified);
+            return NotModified;
         return new BytesResult(body, status);
     }
 
-    private sealed class BytesResult(byte[] body, int status) : IResult
+    private static readonly IResult NotModified = Results.StatusCode(StatusCodes.Status304NotModified);
+
+    internal sealed class BytesResult(byte[] body, int status) : IResult
     {
         public Task ExecuteAsync(HttpContext http)
         {

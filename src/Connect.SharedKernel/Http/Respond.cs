@@ -23,8 +23,36 @@ public static class Respond
     public static IResult Single<T>(HttpContext http, T? resource, string kind, string id) where T : class =>
         resource is null ? throw new NotFoundException(kind, id) : ETags.Json(http, resource, Json(http));
 
+    /// <summary>200 with the rendering's bytes and ETag (or 304), or a 404 problem.</summary>
+    public static IResult Rendered<T>(HttpContext http, JsonRendering<T>? rendering, string kind, string id) where T : class =>
+        rendering is null ? throw new NotFoundException(kind, id) : ETags.Json(http, rendering.Body, rendering.ETag);
+
     public static IResult List<T>(HttpContext http, Page<T> page) =>
         Results.Json(ListResponse<T>.From(page), Json(http));
+
+    /// <summary>
+    /// The same list, with the items <paramref name="written"/> has bytes for (exactly as the serializer writes them
+    /// with these options) placed into the envelope as they are, so items kept written out are not written again.
+    /// </summary>
+    public static IResult List<T>(HttpContext http, Page<T> page, Func<T, byte[]?> written) where T : class
+    {
+        var options = Json(http);
+        var items = page.Items.Select(i => written(i) ?? JsonSerializer.SerializeToUtf8Bytes(i, options)).ToList();
+        var envelope = JsonSerializer.SerializeToUtf8Bytes(ListResponse<T>.From(page with { Items = [] }), options);
+        // The envelope starts {"items":[], so its first '[' opens the items.
+        var at = Array.IndexOf(envelope, (byte)'[') + 1;
+        var body = new byte[envelope.Length + items.Sum(i => i.Length) + Math.Max(0, items.Count - 1)];
+        envelope.AsSpan(0, at).CopyTo(body);
+        var position = at;
+        foreach (var item in items)
+        {
+            if (position > at) body[position++] = (byte)',';
+            item.CopyTo(body, position);
+            position += item.Length;
+        }
+        envelope.AsSpan(at).CopyTo(body.AsSpan(position));
+        return new ETags.BytesResult(body, StatusCodes.Status200OK);
+    }
 
     public static IResult Created<T>(HttpContext http, T resource, string locationFormat, Func<T, string> id) where T : class
     {

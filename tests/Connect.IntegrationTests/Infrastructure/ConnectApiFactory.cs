@@ -62,6 +62,8 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
     public async Task ResetAsync()
     {
         await Store.Advanced.ResetAllData();
+        // ResetAllData bypasses Marten's sessions, so nothing told the catalog read model; a write would have.
+        Services.GetRequiredService<Connect.Catalog.Reading.CatalogChanges>().Changed();
         Clock.Reset();
         Notifications.Clear();
         Logs.Clear();

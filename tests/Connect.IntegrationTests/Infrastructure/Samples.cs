@@ -59,6 +59,13 @@ public static class Samples
         await response.ShouldBe(System.Net.HttpStatusCode.Created);
     }
 
+    /// <summary>Two CONSUMER offerings of group g-1: o-1 (p-1, gross 10, discount 5) and o-2 (p-2, "Seamless 5GB", gross 7).</summary>
+    public static async Task SeedTwoOfferingsAsync(HttpClient admin)
+    {
+        await SeedOfferingAsync(admin, "o-1");
+        await SeedOfferingAsync(admin, "o-2", productId: "p-2", name: "Seamless 5GB", gross: 7m, discount: 0m);
+    }
+
     public static object PromoCode(string code, string discountType = "PERCENTAGE", decimal value = 20m, string? currency = null,
         object? appliesTo = null, DateTimeOffset? validFrom = null, DateTimeOffset? validUntil = null, string? customerType = null) => new
     {

@@ -37,6 +37,12 @@ public static class CatalogModule
             options.Events.MapEventType<Domain.ProductOfferingRestored>("product_offering_restored");
             options.Projections.Add(new OfferingStatusProjection(), ProjectionLifecycle.Inline);
         });
+        // Reads are answered from memory, kept current by every committed change, here and on other nodes.
+        services.AddSingleton<CatalogChanges>();
+        services.ConfigureMarten((provider, options) => options.Listeners.Add(new CatalogChangeTracker(provider.GetRequiredService<CatalogChanges>())));
+        services.AddHostedService<CatalogChangeListener>();
+        services.AddSingleton<CatalogReadModel>();
+        services.AddScoped<CatalogReader>();
         services.AddValidatorsFromAssembly(typeof(CatalogModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<OfferingAssembler>();
         services.AddScoped<CatalogAssembler>();

@@ -4,6 +4,7 @@ using Connect.Catalog.Features.Catalogs;
 using Connect.Catalog.Features.Groups;
 using Connect.Catalog.Features.Offerings;
 using Connect.Catalog.Features.Products;
+using Connect.Catalog.Reading;
 using Connect.Identity.Contracts;
 using Connect.SharedKernel.Errors;
 using Connect.SharedKernel.Http;
@@ -21,20 +22,25 @@ internal static class CatalogEndpoints
     {
         var read = app.MapGroup("").RequireAuthorization(Scopes.CatalogRead).WithTags("Catalog (read)");
         read.MapGet("/product-offerings/{productOfferingId}", async (string productOfferingId, string? promoCode, HttpContext http, ISender sender) =>
-                Respond.Single(http, await sender.Send(new GetProductOffering(productOfferingId, promoCode)), "Product offering", productOfferingId))
+                Respond.Rendered(http, await sender.Send(new GetProductOfferingRendering(productOfferingId, promoCode)), "Product offering", productOfferingId))
             .Produces<ProductOffering>();
-        read.MapGet("/product-offerings", async (HttpContext http, ISender sender) =>
-                Respond.List(http, await sender.Send(OfferingListParsing.OfferingList(http.Request.Query, Caller.Context(http).CustomerType))))
+        read.MapGet("/product-offerings", async (HttpContext http, ISender sender, CatalogReadModel model) =>
+            {
+                var page = await sender.Send(OfferingListParsing.OfferingList(http.Request.Query, Caller.Context(http).CustomerType));
+                // Offerings shown as the snapshot rendered them are sent as those bytes; any other is written now.
+                var snapshot = model.Latest;
+                return Respond.List(http, page, o => snapshot?.Offering(o.ProductOfferingId)?.RenderingOf(o)?.Body);
+            })
             .Produces<ListResponse<ProductOffering>>();
         read.MapGet("/product-catalogs/default", async (string? promoCode, HttpContext http, ISender sender) =>
             {
                 var caller = Caller.Context(http);
-                var catalog = await sender.Send(new GetDefaultProductCatalog(caller.CustomerType, caller.Locale, promoCode));
-                return Respond.Single(http, catalog, "Default product catalog", $"{caller.CustomerType}/{caller.Locale}");
+                var catalog = await sender.Send(new GetDefaultProductCatalogRendering(caller.CustomerType, caller.Locale, promoCode));
+                return Respond.Rendered(http, catalog, "Default product catalog", $"{caller.CustomerType}/{caller.Locale}");
             })
             .Produces<ProductCatalog>();
         read.MapGet("/product-catalogs/{productCatalogId}", async (string productCatalogId, string? promoCode, HttpContext http, ISender sender) =>
-                Respond.Single(http, await sender.Send(new GetProductCatalog(productCatalogId, promoCode)), "Product catalog", productCatalogId))
+                Respond.Rendered(http, await sender.Send(new GetProductCatalogRendering(productCatalogId, promoCode)), "Product catalog", productCatalogId))
             .Produces<ProductCatalog>();
         read.MapGet("/product-catalogs", async (HttpContext http, ISender sender) =>
             {

@@ -12,10 +12,7 @@ internal sealed class CatalogAssembler(IQuerySession session, OfferingAssembler 
     {
         var loaded = catalog.ProductOfferingIds.Count == 0 ? []
             : await session.LoadManyAsync<OfferingDocument>(cancellationToken, catalog.ProductOfferingIds);
-        var byId = loaded.ToDictionary(o => o.Id);
-        var available = catalog.ProductOfferingIds.Select(byId.GetValueOrDefault).OfType<OfferingDocument>()
-            .Where(o => o.Status == OfferingStatus.Available && o.CustomerType == catalog.CustomerType).ToList();
-        var items = await offerings.AssembleAsync(available, promoCode, cancellationToken);
+        var items = await offerings.AssembleAsync(Listed(catalog, loaded.ToDictionary(o => o.Id)), promoCode, cancellationToken);
         return (await Summarize(catalog, cancellationToken)) with { ProductOfferings = items };
     }
 
@@ -24,21 +21,31 @@ internal sealed class CatalogAssembler(IQuerySession session, OfferingAssembler 
     {
         var groups = catalog.ProductOfferingGroupIds.Count == 0 ? []
             : await session.LoadManyAsync<OfferingGroupDocument>(cancellationToken, catalog.ProductOfferingGroupIds);
-        var groupsById = groups.ToDictionary(g => g.Id);
-        return new ProductCatalog
-        {
-            ProductCatalogId = catalog.Id,
-            Name = catalog.Name,
-            ExternalReference = catalog.ExternalReference,
-            Description = catalog.Description,
-            ProductOfferingGroups = catalog.ProductOfferingGroupIds.Select(groupsById.GetValueOrDefault)
-                .OfType<OfferingGroupDocument>().Select(g => g.Adapt<ProductOfferingGroup>(CatalogMapping.Config)).ToList(),
-            CreatedAt = catalog.CreatedAt,
-            UpdatedAt = catalog.UpdatedAt,
-            Metadata = catalog.Metadata,
-            CustomerType = catalog.CustomerType,
-            Locale = catalog.Locale,
-            IsDefault = catalog.IsDefault,
-        };
+        return Summary(catalog, groups.ToDictionary(g => g.Id));
     }
+
+    /// <summary>The offerings a catalog shows: those it lists that exist, are AVAILABLE and of its customer type, in its order.</summary>
+    public static List<T> Listed<T>(CatalogDocument catalog, IReadOnlyDictionary<string, T> offerings, Func<T, OfferingDocument> document) =>
+        catalog.ProductOfferingIds.Select(offerings.GetValueOrDefault).OfType<T>()
+            .Where(o => document(o) is { Status: OfferingStatus.Available } d && d.CustomerType == catalog.CustomerType).ToList();
+
+    private static List<OfferingDocument> Listed(CatalogDocument catalog, IReadOnlyDictionary<string, OfferingDocument> offerings) =>
+        Listed(catalog, offerings, o => o);
+
+    /// <summary>The published shape of a catalog without its offerings; its groups in the order the operator set.</summary>
+    public static ProductCatalog Summary(CatalogDocument catalog, IReadOnlyDictionary<string, OfferingGroupDocument> groups) => new()
+    {
+        ProductCatalogId = catalog.Id,
+        Name = catalog.Name,
+        ExternalReference = catalog.ExternalReference,
+        Description = catalog.Description,
+        ProductOfferingGroups = catalog.ProductOfferingGroupIds.Select(groups.GetValueOrDefault)
+            .OfType<OfferingGroupDocument>().Select(g => g.Adapt<ProductOfferingGroup>(CatalogMapping.Config)).ToList(),
+        CreatedAt = catalog.CreatedAt,
+        UpdatedAt = catalog.UpdatedAt,
+        Metadata = catalog.Metadata,
+        CustomerType = catalog.CustomerType,
+        Locale = catalog.Locale,
+        IsDefault = catalog.IsDefault,
+    };
 }

@@ -9,7 +9,8 @@ namespace Connect.Catalog.Reading;
 
 /// <summary>
 /// Turns offering documents into the published shape: joins products and groups in one batch each and
-/// asks Pricing for every price in one query.
+/// asks Pricing for every price in one query. Commands use it for the version they just wrote; reads are
+/// answered from <see cref="CatalogSnapshot"/>, which shapes offerings with <see cref="ToResponse"/> too.
 /// </summary>
 internal sealed class OfferingAssembler(IQuerySession session, ISender sender)
 {
@@ -35,10 +36,11 @@ internal sealed class OfferingAssembler(IQuerySession session, ISender sender)
     /// <summary>The prices the caller sees, from Pricing, in one query for the whole batch.</summary>
     public async Task<IReadOnlyDictionary<string, ComputedPrice>> PriceAsync(
         IReadOnlyList<OfferingDocument> offerings, string? promoCode, CancellationToken cancellationToken) =>
-        await sender.Send(new PriceOfferings(
-            offerings.Select(o => new PricingInput(o.Id, o.ProductOfferingGroupId, o.ProductType, o.ProductCategory,
-                o.CustomerType, o.Price.Currency, o.Price.GrossPrice, o.Price.Discount)).ToList(),
-            promoCode), cancellationToken);
+        await sender.Send(new PriceOfferings(offerings.Select(PricingInputOf).ToList(), promoCode), cancellationToken);
+
+    /// <summary>What Pricing needs to know about an offering.</summary>
+    public static PricingInput PricingInputOf(OfferingDocument o) =>
+        new(o.Id, o.ProductOfferingGroupId, o.ProductType, o.ProductCategory, o.CustomerType, o.Price.Currency, o.Price.GrossPrice, o.Price.Discount);
 
     private async Task<Dictionary<string, T>> LoadAsync<T>(
         IEnumerable<string> ids, Func<T, string> idOf, CancellationToken cancellationToken) where T : notnull
@@ -49,7 +51,8 @@ internal sealed class OfferingAssembler(IQuerySession session, ISender sender)
         return loaded.ToDictionary(idOf);
     }
 
-    private static ProductOffering ToResponse(
+    /// <summary>The published shape of an offering, priced as given.</summary>
+    public static ProductOffering ToResponse(
         OfferingDocument o, ProductDocument? product, OfferingGroupDocument? group, ComputedPrice price) => new()
     {
         ProductOfferingId = o.Id,

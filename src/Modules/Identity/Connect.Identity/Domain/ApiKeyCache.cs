@@ -47,7 +47,7 @@ internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options) : IN
         {
             key = await LoadAsync(presentedKey, hash, session, cancellationToken);
         }
-        catch (Exception ex) when (cached is not null && IsDatabaseUnreachable(ex))
+        catch (Exception ex) when (cached is not null && Connect.SharedKernel.Errors.DatabaseErrors.IsUnreachable(ex))
         {
             // The database is gone, so no revocation can commit now either: a key this node validated before
             // keeps working until the database is back (then the listener reconnects and drops the cache).
@@ -75,14 +75,6 @@ internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options) : IN
             return ApiKeySecrets.Matches(hash, byId.KeyHash) ? byId : null;
         // A configured bootstrap key may have any shape: find it by its hash.
         return await session.Query<ApiKey>().FirstOrDefaultAsync(k => k.KeyHash == hash, cancellationToken);
-    }
-
-    private static bool IsDatabaseUnreachable(Exception error)
-    {
-        for (var e = error; e is not null; e = e.InnerException)
-            if (e is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException)
-                return true;
-        return false;
     }
 
     public void Evict(string apiKeyId)

@@ -1,7 +1,6 @@
+using Connect.SharedKernel.Messaging;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Connect.Identity.Domain;
 
@@ -12,41 +11,19 @@ namespace Connect.Identity.Domain;
 /// disconnected the cache re-validates every key older than one second (see <see cref="ApiKeyCache"/>).
 /// </summary>
 internal sealed class ApiKeyRevocationListener(IConfiguration configuration, ApiKeyCache cache, ILogger<ApiKeyRevocationListener> logger)
-    : BackgroundService
+    : PostgresListener(configuration, Channel, logger)
 {
     public const string Channel = "connect_api_key_revoked";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override void Notified(string payload) => cache.Evict(payload);
+
+    protected override void Connected(bool connected)
     {
-        var connectionString = configuration.GetConnectionString("Connect");
-        if (string.IsNullOrWhiteSpace(connectionString)) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => cache.Evict(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                cache.Clear();
-                cache.ListenerConnected = true;
-                while (!stoppingToken.IsCancellationRequested)
-                    await connection.WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-            catch (Exception ex)
-            {
-                cache.ListenerConnected = false;
-                logger.LogWarning("Revocation listener lost its connection ({Error}); keys are re-read every second until it is back",
-                    ex.GetType().Name);
-                try { await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken); }
-                catch (OperationCanceledException) { break; }
-            }
-        }
-        cache.ListenerConnected = false;
+        // On (re)connecting a revocation may have been missed: drop everything. On losing the connection keep the
+        // cache: ApiKeyCache then re-validates what is older than a second (and keeps it if the database is gone).
+        if (connected) cache.Clear();
+        cache.ListenerConnected = connected;
     }
+
+    protected override string Meanwhile => "keys are re-read every second until it is back";
 }

@@ -27,12 +27,22 @@ internal sealed class PromoCodeCache :
     public async Task<PromoCodeDocument?> GetAsync(string normalizedCode, IQuerySession session, CancellationToken cancellationToken)
     {
         var now = Environment.TickCount64;
-        if (_entries.TryGetValue(normalizedCode, out var cached) && now - cached.LoadedAt < MaxAge.TotalMilliseconds)
+        var cached = _entries.GetValueOrDefault(normalizedCode);
+        if (cached is not null && now - cached.LoadedAt < MaxAge.TotalMilliseconds)
             return cached.Code;
 
         // A change committed while we read must not be overwritten by what we read before it.
         var generation = Interlocked.Read(ref _generation);
-        var code = await session.LoadAsync<PromoCodeDocument>(normalizedCode, cancellationToken);
+        PromoCodeDocument? code;
+        try
+        {
+            code = await session.LoadAsync<PromoCodeDocument>(normalizedCode, cancellationToken);
+        }
+        catch (Exception ex) when (cached is not null && Connect.SharedKernel.Errors.DatabaseErrors.IsUnreachable(ex))
+        {
+            // No code can change while the database is unreachable: keep pricing with what was read before.
+            return cached.Code;
+        }
         if (_entries.Count >= MaxEntries) _entries.Clear();
         if (Interlocked.Read(ref _generation) == generation)
         {

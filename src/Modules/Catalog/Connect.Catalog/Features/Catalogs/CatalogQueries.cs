@@ -1,6 +1,8 @@
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.Catalog.Reading;
+using Connect.SharedKernel.Domain;
+using Connect.SharedKernel.Http;
 using Connect.SharedKernel.Paging;
 using Marten;
 using Marten.Linq;
@@ -8,26 +10,34 @@ using Mediator;
 
 namespace Connect.Catalog.Features.Catalogs;
 
-internal sealed class GetCatalogHandler(IQuerySession session, CatalogAssembler assembler)
-    : IQueryHandler<GetProductCatalog, ProductCatalog?>
+internal sealed class GetCatalogHandler(CatalogReader reader) : IQueryHandler<GetProductCatalog, ProductCatalog?>
 {
-    public async ValueTask<ProductCatalog?> Handle(GetProductCatalog query, CancellationToken cancellationToken)
-    {
-        var catalog = await session.LoadAsync<CatalogDocument>(query.ProductCatalogId, cancellationToken);
-        return catalog is null ? null : await assembler.AssembleAsync(catalog, query.PromoCode, cancellationToken);
-    }
+    public async ValueTask<ProductCatalog?> Handle(GetProductCatalog query, CancellationToken cancellationToken) =>
+        (await reader.CatalogAsync(query.ProductCatalogId, query.PromoCode, cancellationToken))?.Value;
 }
 
-internal sealed class GetDefaultCatalogHandler(IQuerySession session, CatalogAssembler assembler)
-    : IQueryHandler<GetDefaultProductCatalog, ProductCatalog?>
+internal sealed class GetDefaultCatalogHandler(CatalogReader reader) : IQueryHandler<GetDefaultProductCatalog, ProductCatalog?>
 {
-    public async ValueTask<ProductCatalog?> Handle(GetDefaultProductCatalog query, CancellationToken cancellationToken)
-    {
-        var defaults = await session.Query<CatalogDocument>()
-            .Where(c => c.IsDefault && c.CustomerType == query.CustomerType).ToListAsync(cancellationToken);
-        var catalog = DefaultCatalogResolver.Pick(defaults, query.Locale);
-        return catalog is null ? null : await assembler.AssembleAsync(catalog, query.PromoCode, cancellationToken);
-    }
+    public async ValueTask<ProductCatalog?> Handle(GetDefaultProductCatalog query, CancellationToken cancellationToken) =>
+        (await reader.DefaultCatalogAsync(query.CustomerType, query.Locale, query.PromoCode, cancellationToken))?.Value;
+}
+
+/// <summary><c>GET /product-catalogs/{id}</c>: <see cref="GetProductCatalog"/> with the bytes and ETag it is sent with.</summary>
+internal sealed record GetProductCatalogRendering(string ProductCatalogId, string? PromoCode) : IQuery<JsonRendering<ProductCatalog>?>;
+
+/// <summary><c>GET /product-catalogs/default</c>: <see cref="GetDefaultProductCatalog"/> with the bytes and ETag it is sent with.</summary>
+internal sealed record GetDefaultProductCatalogRendering(CustomerType CustomerType, string Locale, string? PromoCode)
+    : IQuery<JsonRendering<ProductCatalog>?>;
+
+internal sealed class GetCatalogRenderingHandler(CatalogReader reader) :
+    IQueryHandler<GetProductCatalogRendering, JsonRendering<ProductCatalog>?>,
+    IQueryHandler<GetDefaultProductCatalogRendering, JsonRendering<ProductCatalog>?>
+{
+    public async ValueTask<JsonRendering<ProductCatalog>?> Handle(GetProductCatalogRendering query, CancellationToken cancellationToken) =>
+        await reader.CatalogAsync(query.ProductCatalogId, query.PromoCode, cancellationToken);
+
+    public async ValueTask<JsonRendering<ProductCatalog>?> Handle(GetDefaultProductCatalogRendering query, CancellationToken cancellationToken) =>
+        await reader.DefaultCatalogAsync(query.CustomerType, query.Locale, query.PromoCode, cancellationToken);
 }
 
 internal sealed class ListCatalogsHandler(IQuerySession session, CatalogAssembler assembler)

@@ -1,35 +1,45 @@
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.Catalog.Reading;
+using Connect.SharedKernel.Http;
 using Connect.SharedKernel.Paging;
-using Marten;
-using Marten.Linq;
 using Mediator;
 
 namespace Connect.Catalog.Features.Offerings;
 
-internal sealed class GetOfferingHandler(IQuerySession session, OfferingAssembler assembler)
-    : IQueryHandler<GetProductOffering, ProductOffering?>
+internal sealed class GetOfferingHandler(CatalogReader reader) : IQueryHandler<GetProductOffering, ProductOffering?>
 {
-    public async ValueTask<ProductOffering?> Handle(GetProductOffering query, CancellationToken cancellationToken)
-    {
-        var offering = await session.LoadAsync<OfferingDocument>(query.ProductOfferingId, cancellationToken);
-        return offering is null ? null : await assembler.AssembleOneAsync(offering, query.PromoCode, cancellationToken);
-    }
+    public async ValueTask<ProductOffering?> Handle(GetProductOffering query, CancellationToken cancellationToken) =>
+        (await reader.OfferingAsync(query.ProductOfferingId, query.PromoCode, cancellationToken))?.Value;
 }
 
-internal sealed class ListOfferingsHandler(IQuerySession session, OfferingAssembler assembler)
+/// <summary><c>GET /product-offerings/{id}</c>: <see cref="GetProductOffering"/> with the bytes and ETag it is sent with.</summary>
+internal sealed record GetProductOfferingRendering(string ProductOfferingId, string? PromoCode) : IQuery<JsonRendering<ProductOffering>?>;
+
+internal sealed class GetOfferingRenderingHandler(CatalogReader reader) : IQueryHandler<GetProductOfferingRendering, JsonRendering<ProductOffering>?>
+{
+    public async ValueTask<JsonRendering<ProductOffering>?> Handle(GetProductOfferingRendering query, CancellationToken cancellationToken) =>
+        await reader.OfferingAsync(query.ProductOfferingId, query.PromoCode, cancellationToken);
+}
+
+/// <summary>
+/// Filters and pages the snapshot's offerings in memory, walking them in the order the database sorted them
+/// (<see cref="OfferingOrders"/>), so every page and total comes from one consistent snapshot.
+/// </summary>
+internal sealed class ListOfferingsHandler(CatalogReadModel model, CatalogReader reader)
     : IQueryHandler<ListProductOfferings, Page<ProductOffering>>
 {
     public async ValueTask<Page<ProductOffering>> Handle(ListProductOfferings query, CancellationToken cancellationToken)
     {
+        var matches = (await model.CurrentAsync(cancellationToken)).InOrder(query.Sort, query.Direction).Where(o => Matches(o.Document, query));
         if (query.Sort == OfferingSortKey.NetPrice && !string.IsNullOrEmpty(query.PromoCode))
-            return await SortedByPromotionalPriceAsync(query, cancellationToken);
+            return await SortedByPromotionalPriceAsync(query, matches.ToList(), cancellationToken);
 
-        var page = await Sort(Filter(session.Query<OfferingDocument>().Stats(out QueryStatistics stats), query), query.Sort, query.Direction)
-            .Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
-        var total = await PageTotals.TotalAsync(Filter(session.Query<OfferingDocument>(), query), stats, page.Count, query.Offset, cancellationToken);
-        var items = await assembler.AssembleAsync(page, query.PromoCode, cancellationToken);
+        var page = new List<PublishedOffering>(Math.Min(query.Limit, 100));
+        var total = 0;
+        foreach (var offering in matches)
+            if (total++ >= query.Offset && page.Count < query.Limit) page.Add(offering);
+        var items = await reader.ShownAsync(page, query.PromoCode, cancellationToken);
         return new Page<ProductOffering>(items, total, query.Limit, query.Offset, SortKeyName(query.Sort), query.Direction);
     }
 
@@ -37,56 +47,29 @@ internal sealed class ListOfferingsHandler(IQuerySession session, OfferingAssemb
     /// sort=netPrice sorts by the price the caller sees (spec §3). A promo code changes some prices and not
     /// others, so the stored net price cannot order the page: every match is priced, then sorted and paged.
     /// </summary>
-    private async Task<Page<ProductOffering>> SortedByPromotionalPriceAsync(ListProductOfferings query, CancellationToken cancellationToken)
+    private async Task<Page<ProductOffering>> SortedByPromotionalPriceAsync(
+        ListProductOfferings query, List<PublishedOffering> matches, CancellationToken cancellationToken)
     {
-        var matches = await Filter(session.Query<OfferingDocument>(), query).ToListAsync(cancellationToken);
-        var prices = await assembler.PriceAsync(matches, query.PromoCode, cancellationToken);
+        var prices = await reader.PriceAsync(matches, query.PromoCode!, cancellationToken);
         var ordered = query.Direction == SortDirection.Asc
-            ? matches.OrderBy(o => prices[o.Id].NetPrice)
-            : matches.OrderByDescending(o => prices[o.Id].NetPrice);
-        var page = ordered.ThenBy(o => o.Id, StringComparer.Ordinal).Skip(query.Offset).Take(query.Limit).ToList();
-        var items = await assembler.AssembleAsync(page, query.PromoCode, cancellationToken, prices);
+            ? matches.OrderBy(o => prices[o.Document.Id].NetPrice)
+            : matches.OrderByDescending(o => prices[o.Document.Id].NetPrice);
+        var page = ordered.ThenBy(o => o.Document.Id, StringComparer.Ordinal).Skip(query.Offset).Take(query.Limit).ToList();
+        var items = await reader.ShownAsync(page, query.PromoCode, cancellationToken, prices);
         return new Page<ProductOffering>(items, matches.Count, query.Limit, query.Offset, SortKeyName(query.Sort), query.Direction);
     }
 
-    private static IQueryable<OfferingDocument> Filter(IQueryable<OfferingDocument> offerings, ListProductOfferings query)
-    {
-        if (query.Types.Count > 0)
+    private static bool Matches(OfferingDocument o, ListProductOfferings query) =>
+        (query.Types.Count == 0 || query.Types.Contains(o.ProductType)) &&
+        (query.Categories.Count == 0 || query.Categories.Contains(o.ProductCategory)) &&
+        (query.CustomerType is not { } customerType || o.CustomerType == customerType) &&
+        query.Status switch
         {
-            var types = query.Types.ToArray();
-            offerings = offerings.Where(o => types.Contains(o.ProductType));
-        }
-        if (query.Categories.Count > 0)
-        {
-            var categories = query.Categories.ToArray();
-            offerings = offerings.Where(o => categories.Contains(o.ProductCategory));
-        }
-        if (query.CustomerType is { } customerType)
-            offerings = offerings.Where(o => o.CustomerType == customerType);
-        if (query.Status != OfferingStatusFilter.All)
-        {
-            var status = query.Status == OfferingStatusFilter.Archived ? OfferingStatus.Archived : OfferingStatus.Available;
-            offerings = offerings.Where(o => o.Status == status);
-        }
-        if (query.ProductOfferingGroupId is { } groupId)
-            offerings = offerings.Where(o => o.ProductOfferingGroupId == groupId);
-
-        return offerings;
-    }
-
-    // Ties are broken by id so that paging is stable.
-    private static IQueryable<OfferingDocument> Sort(IQueryable<OfferingDocument> q, OfferingSortKey key, SortDirection direction) =>
-        (key, direction) switch
-        {
-            (OfferingSortKey.CreatedAt, SortDirection.Asc) => q.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id),
-            (OfferingSortKey.CreatedAt, _) => q.OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id),
-            (OfferingSortKey.UpdatedAt, SortDirection.Asc) => q.OrderBy(o => o.UpdatedAt).ThenBy(o => o.Id),
-            (OfferingSortKey.UpdatedAt, _) => q.OrderByDescending(o => o.UpdatedAt).ThenBy(o => o.Id),
-            (OfferingSortKey.NetPrice, SortDirection.Asc) => q.OrderBy(o => o.NetPrice).ThenBy(o => o.Id),
-            (OfferingSortKey.NetPrice, _) => q.OrderByDescending(o => o.NetPrice).ThenBy(o => o.Id),
-            (_, SortDirection.Asc) => q.OrderBy(o => o.Name).ThenBy(o => o.Id),
-            _ => q.OrderByDescending(o => o.Name).ThenBy(o => o.Id),
-        };
+            OfferingStatusFilter.All => true,
+            OfferingStatusFilter.Archived => o.Status == OfferingStatus.Archived,
+            _ => o.Status == OfferingStatus.Available,
+        } &&
+        (query.ProductOfferingGroupId is not { } groupId || o.ProductOfferingGroupId == groupId);
 
     public static string SortKeyName(OfferingSortKey key) => key switch
     {

@@ -1,0 +1,139 @@
+using System.Data;
+using System.Diagnostics;
+using Connect.Catalog.Contracts;
+using Connect.Catalog.Domain;
+using Connect.Pricing.Contracts;
+using Connect.SharedKernel.Errors;
+using Connect.SharedKernel.Paging;
+using Marten;
+using Marten.Services;
+using Mediator;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Connect.Catalog.Reading;
+
+/// <summary>
+/// The published catalog in memory, for every read of offerings and catalogs. The whole catalog is one immutable
+/// <see cref="CatalogSnapshot"/>, swapped atomically, so a reader never sees half of a change. Any committed catalog
+/// change drops it (<see cref="CatalogChanges"/>); the next read starts one new read of the database and every
+/// reader arriving meanwhile waits for that same read. A read that began before a change is never trusted after it,
+/// and while changes from other nodes are not heard, no snapshot older than one second is trusted.
+/// </summary>
+internal sealed class CatalogReadModel(
+    CatalogChanges changes, IServiceScopeFactory scopes, IOptions<JsonOptions> json, ILogger<CatalogReadModel> logger)
+{
+    private static readonly TimeSpan UnheardMaxAge = TimeSpan.FromSeconds(1);
+
+    private readonly Lock _gate = new();
+    private volatile CatalogSnapshot? _current;
+    private Task<CatalogSnapshot>? _reading;
+    private long _readingGeneration;
+    private long _readingStartedAt;
+    private volatile Unreachable? _unreachable;
+
+    /// <summary>When a re-read last failed for want of a database, and the generation it failed at.</summary>
+    private sealed record Unreachable(long At, long Generation);
+
+    public ValueTask<CatalogSnapshot> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = _current;
+        if (snapshot is not null && IsCurrent(snapshot)) return ValueTask.FromResult(snapshot);
+        if (snapshot is not null && ServableWhileUnreachable()) return ValueTask.FromResult(snapshot);
+        return new ValueTask<CatalogSnapshot>(ReadOrFallBackAsync(snapshot, cancellationToken));
+    }
+
+    /// <summary>
+    /// With the database unreachable nothing can change the catalog, so reads keep answering from the last snapshot
+    /// during an outage (availability over freshness, for the outage only): changes committed in the moments before
+    /// it that this node had not re-read yet (its own or other nodes') show once the database is back.
+    /// </summary>
+    private async Task<CatalogSnapshot> ReadOrFallBackAsync(CatalogSnapshot? last, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Read().WaitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (last is not null && DatabaseErrors.IsUnreachable(ex))
+        {
+            _unreachable = new Unreachable(Environment.TickCount64, changes.Generation);
+            logger.LogWarning("The database is unreachable; serving the catalog read at generation {Generation} from memory", last.Generation);
+            return last;
+        }
+    }
+
+    /// <summary>
+    /// For a second after a failed re-read, do not make every request wait for another attempt, unless a change
+    /// committed since (the database is back then, and the change must show).
+    /// </summary>
+    private bool ServableWhileUnreachable() =>
+        _unreachable is { } unreachable && unreachable.Generation == changes.Generation &&
+        Environment.TickCount64 - unreachable.At < UnheardMaxAge.TotalMilliseconds;
+
+    /// <summary>The snapshot read last, current or not, for matching an answer to what the snapshot rendered.</summary>
+    public CatalogSnapshot? Latest => _current;
+
+    private bool IsCurrent(CatalogSnapshot snapshot) => snapshot.Generation == changes.Generation && Fresh(snapshot.LoadedAt);
+
+    private bool Fresh(long loadedAt) =>
+        changes.ListenerConnected || Environment.TickCount64 - loadedAt < UnheardMaxAge.TotalMilliseconds;
+
+    private Task<CatalogSnapshot> Read()
+    {
+        lock (_gate)
+        {
+            var generation = changes.Generation;
+            if (_reading is { IsCompleted: false } reading && _readingGeneration == generation && Fresh(_readingStartedAt))
+                return reading;
+            var startedAt = Environment.TickCount64;
+            _readingGeneration = generation;
+            _readingStartedAt = startedAt;
+            // The read serves every waiting reader, so it does not run on (or get cancelled with) the first one's request.
+            using (ExecutionContext.SuppressFlow())
+                return _reading = Task.Run(() => ReadAsync(generation, startedAt));
+        }
+    }
+
+    private async Task<CatalogSnapshot> ReadAsync(long generation, long loadedAt)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await using var scope = scopes.CreateAsyncScope();
+        var documents = await ReadDocumentsAsync(scope.ServiceProvider.GetRequiredService<IDocumentStore>());
+        var basePrices = await scope.ServiceProvider.GetRequiredService<ISender>()
+            .Send(new PriceOfferings(documents.Offerings.Select(OfferingAssembler.PricingInputOf).ToList(), null));
+        var snapshot = new CatalogSnapshot(generation, loadedAt, documents, basePrices, json.Value.SerializerOptions);
+        lock (_gate)
+        {
+            // A slower read that began earlier must not replace a newer snapshot.
+            if (_current is not { } current || (current.Generation, current.LoadedAt).CompareTo((generation, loadedAt)) <= 0)
+                _current = snapshot;
+        }
+        logger.LogDebug("Read the catalog ({Offerings} offerings, generation {Generation}) in {ElapsedMs:0.0} ms",
+            documents.Offerings.Count, generation, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return snapshot;
+    }
+
+    /// <summary>
+    /// All four kinds of documents and the list's orders in one round trip and one repeatable-read transaction, so
+    /// they all agree with each other.
+    /// </summary>
+    private static async Task<CatalogDocuments> ReadDocumentsAsync(IDocumentStore store)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead);
+        await using var session = store.QuerySession(SessionOptions.ForTransaction(transaction));
+        var batch = session.CreateBatchQuery();
+        var products = batch.Query<ProductDocument>().ToList();
+        var groups = batch.Query<OfferingGroupDocument>().ToList();
+        var offerings = batch.Query<OfferingDocument>().ToList();
+        var catalogs = batch.Query<CatalogDocument>().ToList();
+        var orders = OfferingOrders.Query(batch);
+        await batch.Execute();
+        var ordered = new Dictionary<(OfferingSortKey, SortDirection), IReadOnlyList<string>>();
+        foreach (var (order, ids) in orders) ordered[order] = await ids;
+        return new CatalogDocuments(await products, await groups, await offerings, await catalogs, ordered);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Connect.Catalog.Contracts;
+using Connect.Catalog.Domain;
+using Connect.Pricing.Contracts;
+using Connect.SharedKernel.Http;
+
+namespace Connect.Catalog.Reading;
+
+/// <summary>An offering of a snapshot: its document, what Pricing needs, and its published shape at the base price.</summary>
+internal sealed class PublishedOffering(
+    OfferingDocument document, ProductDocument? product, OfferingGroupDocument? group, ComputedPrice basePrice, JsonSerializerOptions json)
+{
+    private readonly PricedRenderings<ProductOffering> _priced = new();
+    private JsonRendering<ProductOffering>? _rendering;
+
+    public OfferingDocument Document { get; } = document;
+
+    public PricingInput PricingInput { get; } = OfferingAssembler.PricingInputOf(document);
+
+    public ComputedPrice BasePrice { get; } = basePrice;
+
+    // Shaped on first use; a race makes the same rendering twice, and either is right.
+    public JsonRendering<ProductOffering> Rendering =>
+        _rendering ??= JsonRendering<ProductOffering>.Of(OfferingAssembler.ToResponse(Document, product, group, BasePrice), json);
+
+    /// <summary>The offering at the price Pricing gave it for a promo code: the base rendering when that is the base price.</summary>
+    public JsonRendering<ProductOffering> PricedAt(ComputedPrice price) =>
+        IsBase(price) ? Rendering : _priced.GetOrAdd([price], () => JsonRendering<ProductOffering>.Of(Rendering.Value with
+        {
+            Price = Rendering.Value.Price with { GrossPrice = price.GrossPrice, Discount = price.Discount, NetPrice = price.NetPrice },
+        }, json));
+
+    /// <summary>The rendering whose object this is (the base one or a priced one still kept), if any.</summary>
+    public JsonRendering<ProductOffering>? RenderingOf(ProductOffering shown) =>
+        ReferenceEquals(Rendering.Value, shown) ? Rendering : _priced.Find(shown);
+
+    public bool IsBase(ComputedPrice price) => PricedRenderings<ProductOffering>.Same(price, BasePrice);
+}
+
+/// <summary>A catalog of a snapshot: the offerings it shows and its published shape at base prices.</summary>
+internal sealed class PublishedCatalog(
+    CatalogDocument document, IReadOnlyDictionary<string, OfferingGroupDocument> groups,
+    IReadOnlyDictionary<string, PublishedOffering> offerings, JsonSerializerOptions json)
+{
+    private readonly PricedRenderings<ProductCatalog> _priced = new();
+    private JsonRendering<ProductCatalog>? _rendering;
+
+    public CatalogDocument Document { get; } = document;
+
+    /// <summary>The AVAILABLE offerings of its customer type it lists, in its order.</summary>
+    public IReadOnlyList<PublishedOffering> Offerings { get; } = CatalogAssembler.Listed(document, offerings, o => o.Document);
+
+    public JsonRendering<ProductCatalog> Rendering => _rendering ??= JsonRendering<ProductCatalog>.Of(
+        CatalogAssembler.Summary(Document, groups) with { ProductOfferings = Offerings.Select(o => o.Rendering.Value).ToList() }, json);
+
+    /// <summary>The catalog with its offerings at the prices Pricing gave them for a promo code.</summary>
+    public JsonRendering<ProductCatalog> PricedAt(IReadOnlyDictionary<string, ComputedPrice> prices)
+    {
+        var shown = Offerings.Select(o => prices[o.Document.Id]).ToArray();
+        if (Offerings.Select((o, i) => o.IsBase(shown[i])).All(b => b)) return Rendering;
+        return _priced.GetOrAdd(shown, () => JsonRendering<ProductCatalog>.Of(Rendering.Value with
+        {
+            ProductOfferings = Offerings.Select((o, i) => o.PricedAt(shown[i]).Value).ToList(),
+        }, json));
+    }
+}
+
+/// <summary>
+/// The last few renderings of an offering or a catalog at prices a promo code gave it. Pricing judges the code on
+/// every request (so validity windows are never served wrong) and only the resulting prices pick a rendering: the
+/// same prices always make the same bytes.
+/// </summary>
+internal sealed class PricedRenderings<T> where T : class
+{
+    private const int Capacity = 4;
+    private volatile Entry[] _entries = [];
+
+    private sealed record Entry(ComputedPrice[] Prices, JsonRendering<T> Rendering);
+
+    public JsonRendering<T> GetOrAdd(ComputedPrice[] prices, Func<JsonRendering<T>> render)
+    {
+        var entries = _entries;
+        foreach (var entry in entries)
+            if (entry.Prices.Length == prices.Length && entry.Prices.Zip(prices).All(p => Same(p.First, p.Second)))
+                return entry.Rendering;
+        var rendering = render();
+        // Copied on write, so readers never see a half-changed list; a racing writer may drop one entry, which only costs a re-render.
+        _entries = [.. entries.TakeLast(Capacity - 1), new Entry(prices, rendering)];
+        return rendering;
+    }
+
+    public JsonRendering<T>? Find(T shown)
+    {
+        foreach (var entry in _entries)
+            if (ReferenceEquals(entry.Rendering.Value, shown)) return entry.Rendering;
+        return null;
+    }
+
+    // Equal amounts written with another scale (5.0 and 5.00) are different bytes, so the scale must match too.
+    public static bool Same(ComputedPrice a, ComputedPrice b) =>
+        Same(a.GrossPrice, b.GrossPrice) && Same(a.Discount, b.Discount) && Same(a.NetPrice, b.NetPrice);
+
+    private static bool Same(decimal a, decimal b) => a == b && a.Scale == b.Scale;
+}
