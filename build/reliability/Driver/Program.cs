@@ -55,7 +55,8 @@ async Task Load()
             var roll = random.Next(100);
             string? createdId = null;
             (HttpMethod Method, string Path, object? Body) op;
-            if (roll < 20 || mine.Count == 0)
+            // A catalog's mix: mostly reads, some edits (5 % creates, 7 % patches, 3 % archive/restore).
+            if (roll < 5 || mine.Count == 0)
             {
                 createdId = $"lo-{run}-{n}";
                 op = (HttpMethod.Post, "/product-offerings", new
@@ -66,11 +67,11 @@ async Task Load()
                         billingCycle = new { period = "MONTHLY", interval = 1 } },
                 });
             }
-            else if (roll < 30)
+            else if (roll < 12)
                 op = (new HttpMethod("PATCH"), $"/product-offerings/{mine[random.Next(mine.Count)]}", new { description = $"edit {n}" });
-            else if (roll < 35)
+            else if (roll < 15)
                 op = (HttpMethod.Post, $"/product-offerings/{mine[random.Next(mine.Count)]}/{(random.Next(2) == 0 ? "archive" : "restore")}", new { reason = "load" });
-            else if (roll < 70)
+            else if (roll < 60)
                 op = (HttpMethod.Get, $"/product-offerings/{mine[random.Next(mine.Count)]}", null);
             else if (roll < 85)
                 op = (HttpMethod.Get, $"/product-offerings?limit=50&productOfferingGroupId=lg-{run}&sort=-createdAt", null);

@@ -21,6 +21,18 @@ public sealed class SecondReadRegressionTests(ConnectApiFactory api) : ApiTest(a
     }
 
     [Fact]
+    public async Task Given_a_connection_cut_under_a_retry_When_classified_Then_it_is_an_unreachable_database_not_a_500()
+    {
+        // The outage run saw Npgsql's "Connection is not open" (a retry on a connection the server had cut) as a 500.
+        await using var connection = new Npgsql.NpgsqlConnection("Host=127.0.0.1");
+        var error = Record.Exception(() => connection.CreateCommand().ExecuteReader());
+        error.Should().BeOfType<InvalidOperationException>();
+        SharedKernel.Errors.DatabaseErrors.IsUnreachable(error!).Should().BeTrue();
+        SharedKernel.Errors.DatabaseErrors.IsUnreachable(new InvalidOperationException("Connection is not open")).Should().BeFalse(
+            "only Npgsql's own");
+    }
+
+    [Fact]
     public async Task Given_an_offering_and_a_promo_code_with_the_same_name_When_both_are_created_Then_each_has_its_own_history()
     {
         await Samples.SeedOfferingAsync(Admin, "SPRING25");
