@@ -62,6 +62,15 @@ public sealed class QueryParsing(IQueryCollection query)
     /// <summary>Records a bad value; <see cref="ThrowIfInvalid"/> reports it with the others.</summary>
     public void Error(string name, string message) => _errors.Add(new FieldError(name, message));
 
+    /// <summary>A list endpoint's <c>limit</c> and <c>offset</c>, or a 400 naming what is not a number.</summary>
+    public static (int Limit, int Offset) PagingOf(IQueryCollection query)
+    {
+        var p = new QueryParsing(query);
+        var paging = p.Paging();
+        p.ThrowIfInvalid();
+        return paging;
+    }
+
     /// <summary>The common paging parameters (their range is the query validator's job).</summary>
     public (int Limit, int Offset) Paging() => (Int("limit", Connect.SharedKernel.Paging.Paging.DefaultLimit), Int("offset", 0));
 

@@ -44,20 +44,14 @@ internal static class CatalogEndpoints
             .Produces<ProductCatalog>();
         read.MapGet("/product-catalogs", async (HttpContext http, ISender sender) =>
             {
-                var p = new QueryParsing(http.Request.Query);
-                var (limit, offset) = p.Paging();
-                var query = new ListProductCatalogs(limit, offset);
-                p.ThrowIfInvalid();
-                return Respond.List(http, await sender.Send(query));
+                var (limit, offset) = QueryParsing.PagingOf(http.Request.Query);
+                return Respond.List(http, await sender.Send(new ListProductCatalogs(limit, offset)));
             })
             .Produces<ListResponse<ProductCatalog>>();
         read.MapGet("/product-offering-groups", async (HttpContext http, ISender sender) =>
             {
-                var p = new QueryParsing(http.Request.Query);
-                var (limit, offset) = p.Paging();
-                var query = new ListProductOfferingGroups(limit, offset);
-                p.ThrowIfInvalid();
-                return Respond.List(http, await sender.Send(query));
+                var (limit, offset) = QueryParsing.PagingOf(http.Request.Query);
+                return Respond.List(http, await sender.Send(new ListProductOfferingGroups(limit, offset)));
             })
             .Produces<ListResponse<ProductOfferingGroup>>();
         read.MapGet("/product-offering-groups/{productOfferingGroupId}", async (string productOfferingGroupId, HttpContext http, ISender sender) =>

@@ -47,9 +47,7 @@ internal static class IdentityEndpoints
             .Produces<CreatedApiKey>(201);
         keys.MapGet("", async (HttpContext http, ISender sender) =>
             {
-                var p = new QueryParsing(http.Request.Query);
-                var (limit, offset) = p.Paging();
-                p.ThrowIfInvalid();
+                var (limit, offset) = QueryParsing.PagingOf(http.Request.Query);
                 return Respond.List(http, await sender.Send(new ListApiKeys(limit, offset)));
             })
             .Produces<ListResponse<ApiKeyInfo>>();

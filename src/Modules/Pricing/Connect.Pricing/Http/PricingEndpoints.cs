@@ -22,9 +22,7 @@ internal static class PricingEndpoints
             .Produces<PromoCode>(201);
         codes.MapGet("", async (HttpContext http, ISender sender) =>
             {
-                var p = new QueryParsing(http.Request.Query);
-                var (limit, offset) = p.Paging();
-                p.ThrowIfInvalid();
+                var (limit, offset) = QueryParsing.PagingOf(http.Request.Query);
                 return Respond.List(http, await sender.Send(new ListPromoCodes(limit, offset)));
             })
             .Produces<ListResponse<PromoCode>>();

@@ -45,15 +45,11 @@ internal sealed class ListCatalogsHandler(IQuerySession session, CatalogAssemble
 {
     public async ValueTask<Page<ProductCatalog>> Handle(ListProductCatalogs query, CancellationToken cancellationToken)
     {
-        var catalogs = await session.Query<CatalogDocument>()
-            .Stats(out QueryStatistics stats)
-            .OrderBy(c => c.Name).ThenBy(c => c.Id)
-            .Skip(query.Offset).Take(query.Limit)
-            .ToListAsync(cancellationToken);
+        var (catalogs, total) = await session.PageAsync<CatalogDocument>(
+            q => q.OrderBy(c => c.Name).ThenBy(c => c.Id), query.Limit, query.Offset, cancellationToken);
         var items = new List<ProductCatalog>(catalogs.Count);
         foreach (var catalog in catalogs)
             items.Add(await assembler.Summarize(catalog, cancellationToken));
-        var total = await PageTotals.TotalAsync(session.Query<CatalogDocument>(), stats, catalogs.Count, query.Offset, cancellationToken);
         return new Page<ProductCatalog>(items, total, query.Limit, query.Offset, "name", SortDirection.Asc);
     }
 }

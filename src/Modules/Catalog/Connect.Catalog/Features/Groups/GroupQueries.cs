@@ -22,12 +22,8 @@ internal sealed class ListOfferingGroupsHandler(IQuerySession session)
 {
     public async ValueTask<Page<ProductOfferingGroup>> Handle(ListProductOfferingGroups query, CancellationToken cancellationToken)
     {
-        var groups = await session.Query<OfferingGroupDocument>()
-            .Stats(out QueryStatistics stats)
-            .OrderBy(g => g.Name).ThenBy(g => g.Id)
-            .Skip(query.Offset).Take(query.Limit)
-            .ToListAsync(cancellationToken);
-        var total = await PageTotals.TotalAsync(session.Query<OfferingGroupDocument>(), stats, groups.Count, query.Offset, cancellationToken);
+        var (groups, total) = await session.PageAsync<OfferingGroupDocument>(
+            q => q.OrderBy(g => g.Name).ThenBy(g => g.Id), query.Limit, query.Offset, cancellationToken);
         return new Page<ProductOfferingGroup>(
             groups.Select(g => g.Adapt<ProductOfferingGroup>(CatalogMapping.Config)).ToList(),
             total, query.Limit, query.Offset, "name", SortDirection.Asc);

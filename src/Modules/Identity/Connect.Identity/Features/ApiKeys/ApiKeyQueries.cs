@@ -23,10 +23,8 @@ internal sealed class ListApiKeysHandler(IQuerySession session) : IQueryHandler<
 {
     public async ValueTask<Page<ApiKeyInfo>> Handle(ListApiKeys query, CancellationToken cancellationToken)
     {
-        var keys = await session.Query<ApiKey>().Stats(out QueryStatistics stats)
-            .OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id)
-            .Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
-        var total = await PageTotals.TotalAsync(session.Query<ApiKey>(), stats, keys.Count, query.Offset, cancellationToken);
+        var (keys, total) = await session.PageAsync<ApiKey>(
+            q => q.OrderByDescending(k => k.CreatedAt).ThenBy(k => k.Id), query.Limit, query.Offset, cancellationToken);
         return new Page<ApiKeyInfo>(keys.Select(k => k.ToInfo()).ToList(), total, query.Limit, query.Offset, "createdAt", SortDirection.Desc);
     }
 }

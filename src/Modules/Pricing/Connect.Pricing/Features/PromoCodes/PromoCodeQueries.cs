@@ -26,10 +26,8 @@ internal sealed class ListPromoCodesHandler(IQuerySession session) : IQueryHandl
 {
     public async ValueTask<Page<PromoCode>> Handle(ListPromoCodes query, CancellationToken cancellationToken)
     {
-        var codes = await session.Query<PromoCodeDocument>().Stats(out QueryStatistics stats)
-            .OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Skip(query.Offset).Take(query.Limit).ToListAsync(cancellationToken);
-        var total = await PageTotals.TotalAsync(session.Query<PromoCodeDocument>(), stats, codes.Count, query.Offset, cancellationToken);
+        var (codes, total) = await session.PageAsync<PromoCodeDocument>(
+            q => q.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id), query.Limit, query.Offset, cancellationToken);
         return new Page<PromoCode>(await ArchivedTargets.ViewAsync(session, codes, cancellationToken), total, query.Limit, query.Offset, "createdAt", SortDirection.Desc);
     }
 }
