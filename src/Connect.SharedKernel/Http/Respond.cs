@@ -14,21 +14,19 @@ namespace Connect.SharedKernel.Http;
 public static class Respond
 {
     /// <summary>The host's JSON options (wire names, converters), for an endpoint that writes JSON itself.</summary>
-    public static JsonSerializerOptions JsonOptions(HttpContext http) => Json(http);
-
-    private static JsonSerializerOptions Json(HttpContext http) =>
+    public static JsonSerializerOptions JsonOptions(HttpContext http) =>
         http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
 
     /// <summary>200 with ETag (or 304), or a 404 problem.</summary>
     public static IResult Single<T>(HttpContext http, T? resource, string kind, string id) where T : class =>
-        resource is null ? throw new NotFoundException(kind, id) : ETags.Json(http, resource, Json(http));
+        resource is null ? throw new NotFoundException(kind, id) : ETags.Json(http, resource, JsonOptions(http));
 
     /// <summary>200 with the rendering's bytes and ETag (or 304), or a 404 problem.</summary>
     public static IResult Rendered<T>(HttpContext http, JsonRendering<T>? rendering, string kind, string id) where T : class =>
         rendering is null ? throw new NotFoundException(kind, id) : ETags.Json(http, rendering.Body, rendering.ETag);
 
     public static IResult List<T>(HttpContext http, Page<T> page) =>
-        Results.Json(ListResponse<T>.From(page), Json(http));
+        Results.Json(ListResponse<T>.From(page), JsonOptions(http));
 
     /// <summary>
     /// The same list, with the items <paramref name="written"/> has bytes for (exactly as the serializer writes them
@@ -36,7 +34,7 @@ public static class Respond
     /// </summary>
     public static IResult List<T>(HttpContext http, Page<T> page, Func<T, byte[]?> written) where T : class
     {
-        var options = Json(http);
+        var options = JsonOptions(http);
         var items = page.Items.Select(i => written(i) ?? JsonSerializer.SerializeToUtf8Bytes(i, options)).ToList();
         var envelope = JsonSerializer.SerializeToUtf8Bytes(ListResponse<T>.From(page with { Items = [] }), options);
         // The envelope starts {"items":[], so its first '[' opens the items.
@@ -57,7 +55,7 @@ public static class Respond
     public static IResult Created<T>(HttpContext http, T resource, string locationFormat, Func<T, string> id) where T : class
     {
         http.Response.Headers.Location = string.Format(locationFormat, Uri.EscapeDataString(id(resource)));
-        return ETags.Json(http, resource, Json(http), StatusCodes.Status201Created);
+        return ETags.Json(http, resource, JsonOptions(http), StatusCodes.Status201Created);
     }
 
     /// <summary>A PATCH body: a JSON object (read as an element, so a property given twice is a 400).</summary>
@@ -105,5 +103,5 @@ public static class Respond
     /// itself, inside its transaction.
     /// </summary>
     public static async Task<IResult> Updated<T>(HttpContext http, ISender sender, ICommand<T> command) where T : class =>
-        ETags.Json(http, await sender.Send(command), Json(http));
+        ETags.Json(http, await sender.Send(command), JsonOptions(http));
 }

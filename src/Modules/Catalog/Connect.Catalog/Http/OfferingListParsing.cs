@@ -14,6 +14,7 @@ internal static class OfferingListParsing
     {
         var p = new QueryParsing(query);
         var (sortKey, direction) = Sort(p);
+        var (limit, offset) = p.Paging();
         var list = new ListProductOfferings
         {
             Types = p.Many<ProductType>("type", "types", WireEnum<ProductType>.TryParse),
@@ -24,8 +25,8 @@ internal static class OfferingListParsing
             ProductOfferingGroupId = p.String("productOfferingGroupId", 64) is { Length: > 0 } groupId ? groupId : null,
             // Any string: one that cannot be a code is Pricing's 422 "unknown", as on every other priced read.
             PromoCode = p.String("promoCode", 8192),
-            Limit = p.Int("limit", Paging.DefaultLimit),
-            Offset = p.Int("offset", 0),
+            Limit = limit,
+            Offset = offset,
             Sort = sortKey,
             Direction = direction,
         };
