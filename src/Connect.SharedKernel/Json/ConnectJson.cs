@@ -45,7 +45,7 @@ public static class ConnectJson
         if (hideServerAssigned)
             options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RemoveServerAssigned);
         options.Converters.Add(new UtcTimestampConverter());
-        options.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        options.Converters.Add(new WireEnumConverterFactory());
     }
 
     private static void RemoveServerAssigned(JsonTypeInfo typeInfo)

@@ -11,7 +11,9 @@ public static class MetadataRules
     public static IRuleBuilderOptions<T, Dictionary<string, JsonElement>?> MustBeSmallMetadata<T>(
         this IRuleBuilder<T, Dictionary<string, JsonElement>?> rule) =>
         rule.Must(m => m is null || (m.Count <= MaxKeys && m.Values.All(v => Depth(v) <= ConnectJson.MaxMetadataDepth)))
-            .WithMessage($"metadata holds at most {MaxKeys} keys, nested at most {ConnectJson.MaxMetadataDepth} levels.");
+            .WithMessage($"metadata holds at most {MaxKeys} keys, nested at most {ConnectJson.MaxMetadataDepth} levels.")
+            .Must(m => m is null || m.Values.All(CanonicalJson.HasOnlyWritableNumbers))
+            .WithMessage("metadata numbers have at most 28 significant digits and a magnitude below 7.9e28.");
 
     private static int Depth(JsonElement element) => element.ValueKind switch
     {

@@ -4,6 +4,7 @@ using Connect.Catalog.Features.Catalogs;
 using Connect.Catalog.Features.Groups;
 using Connect.Catalog.Features.Offerings;
 using Connect.Catalog.Features.Products;
+using Connect.SharedKernel;
 using Mapster;
 
 namespace Connect.Catalog;
@@ -18,7 +19,8 @@ internal static class CatalogMapping
         var config = new TypeAdapterConfig { RequireExplicitMapping = true, RequireDestinationMemberSource = true };
         config.NewConfig<ProductFeatures, ProductFeatures>();
         config.NewConfig<BillingCycle, BillingCycle>();
-        config.NewConfig<ProductDocument, Product>().Map(d => d.ProductId, s => s.Id);
+        config.NewConfig<ProductDocument, Product>().Map(d => d.ProductId, s => s.Id)
+            .Map(d => d.Requirements, s => CanonicalJson.Ordered(s.Requirements));
         config.NewConfig<ProductDocument, CreateProduct>().Map(d => d.ProductId, s => s.Id);
         config.NewConfig<OfferingGroupDocument, ProductOfferingGroup>().Map(d => d.ProductOfferingGroupId, s => s.Id);
         config.NewConfig<OfferingGroupDocument, CreateOfferingGroup>().Map(d => d.ProductOfferingGroupId, s => s.Id);

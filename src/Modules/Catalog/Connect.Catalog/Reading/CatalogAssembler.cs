@@ -1,3 +1,4 @@
+using Connect.SharedKernel;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Mapster;
@@ -43,7 +44,7 @@ internal sealed class CatalogAssembler(IQuerySession session, OfferingAssembler 
             .OfType<OfferingGroupDocument>().Select(g => g.Adapt<ProductOfferingGroup>(CatalogMapping.Config)).ToList(),
         CreatedAt = catalog.CreatedAt,
         UpdatedAt = catalog.UpdatedAt,
-        Metadata = catalog.Metadata,
+        Metadata = CanonicalJson.Metadata(catalog.Metadata),
         CustomerType = catalog.CustomerType,
         Locale = catalog.Locale,
         IsDefault = catalog.IsDefault,

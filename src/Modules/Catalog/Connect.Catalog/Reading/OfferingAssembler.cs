@@ -1,3 +1,4 @@
+using Connect.SharedKernel;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.Pricing.Contracts;
@@ -81,6 +82,6 @@ internal sealed class OfferingAssembler(IQuerySession session, ISender sender)
         ImageUrl = o.ImageUrl,
         CreatedAt = o.CreatedAt,
         UpdatedAt = o.UpdatedAt,
-        Metadata = o.Metadata,
+        Metadata = CanonicalJson.Metadata(o.Metadata),
     };
 }
