@@ -17,9 +17,8 @@ public sealed class NotFoundException(string resource, string id)
 public sealed class ConflictException(string detail)
     : ConnectException(409, "conflict", "Conflict", detail);
 
-public sealed class PreconditionFailedException()
-    : ConnectException(412, "precondition_failed", "Precondition failed",
-        "If-Match does not match the resource's current ETag. Read it again and retry.");
+public sealed class PreconditionFailedException(string detail = "If-Match does not match the resource's current ETag. Read it again and retry.")
+    : ConnectException(412, "precondition_failed", "Precondition failed", detail);
 
 public sealed record FieldError(string Property, string Message);
 

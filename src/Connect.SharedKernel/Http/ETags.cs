@@ -53,13 +53,4 @@ public static class ETags
             return http.Response.Body.WriteAsync(body).AsTask();
         }
     }
-
-    /// <summary>412 unless If-Match is absent or lists the current tag; If-Match compares strongly (RFC 9110 §13.1.1).</summary>
-    public static void EnsureIfMatch(string? ifMatch, string currentEtag)
-    {
-        if (string.IsNullOrWhiteSpace(ifMatch)) return;
-        var matches = EntityTagHeaderValue.TryParseList([ifMatch], out var tags) &&
-            tags.Any(t => t.Tag == "*" || (!t.IsWeak && t.Tag.Value == currentEtag));
-        if (!matches) throw new Errors.PreconditionFailedException();
-    }
 }

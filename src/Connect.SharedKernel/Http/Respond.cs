@@ -52,8 +52,14 @@ public static class Respond
         return new ETags.BytesResult(body, StatusCodes.Status200OK);
     }
 
-    public static IResult Created<T>(HttpContext http, T resource, string locationFormat, Func<T, string> id) where T : class
+    /// <summary>
+    /// 201 with the new resource, its ETag and Location. The preconditions are checked first: a create has no
+    /// current representation, so If-Match (even <c>*</c>) fails it with 412 before anything is written.
+    /// </summary>
+    public static async Task<IResult> Created<T>(HttpContext http, Func<ValueTask<T>> create, string locationFormat, Func<T, string> id) where T : class
     {
+        Preconditions.Of(http.Request).CheckNoCurrentResource();
+        var resource = await create();
         http.Response.Headers.Location = string.Format(locationFormat, Uri.EscapeDataString(id(resource)));
         return ETags.Json(http, resource, JsonOptions(http), StatusCodes.Status201Created);
     }

@@ -1,3 +1,4 @@
+using Connect.SharedKernel.Http;
 using Mediator;
 
 namespace Connect.Catalog.Contracts;
@@ -6,13 +7,13 @@ namespace Connect.Catalog.Contracts;
 /// Stop selling an offering: AVAILABLE → ARCHIVED, recorded as one event in its status history. Existing
 /// subscribers keep it, so it stays readable by id. Answers the updated offering. Fails with a conflict
 /// when it is already archived, not found when it does not exist, precondition failed when
-/// <paramref name="IfMatch"/> is given and is not its current ETag.
+/// <paramref name="Preconditions"/> do not hold for its current ETag.
 /// </summary>
 /// <param name="ProductOfferingId">The offering's id.</param>
 /// <param name="Reason">Why, 1–500 characters (required).</param>
 /// <param name="ChangedBy">The acting API key's id, recorded in the history.</param>
-/// <param name="IfMatch">Optional ETag the offering must still have (an <c>If-Match</c> header value).</param>
-public sealed record ArchiveProductOffering(string ProductOfferingId, string? Reason, string ChangedBy, string? IfMatch = null)
+/// <param name="Preconditions">Optional conditions on the offering's current ETag (<c>If-Match</c>, <c>If-None-Match</c>).</param>
+public sealed record ArchiveProductOffering(string ProductOfferingId, string? Reason, string ChangedBy, Preconditions? Preconditions = null)
     : ICommand<ProductOffering>;
 
 /// <summary>
@@ -23,8 +24,8 @@ public sealed record ArchiveProductOffering(string ProductOfferingId, string? Re
 /// <param name="ProductOfferingId">The offering's id.</param>
 /// <param name="Reason">Why, at most 500 characters (optional).</param>
 /// <param name="ChangedBy">The acting API key's id, recorded in the history.</param>
-/// <param name="IfMatch">Optional ETag the offering must still have (an <c>If-Match</c> header value).</param>
-public sealed record RestoreProductOffering(string ProductOfferingId, string? Reason, string ChangedBy, string? IfMatch = null)
+/// <param name="Preconditions">Optional conditions on the offering's current ETag (<c>If-Match</c>, <c>If-None-Match</c>).</param>
+public sealed record RestoreProductOffering(string ProductOfferingId, string? Reason, string ChangedBy, Preconditions? Preconditions = null)
     : ICommand<ProductOffering>;
 
 /// <summary>An offering's status history, oldest first; null when the offering does not exist.</summary>

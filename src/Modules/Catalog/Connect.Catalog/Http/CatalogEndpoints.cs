@@ -62,34 +62,34 @@ internal static class CatalogEndpoints
             .Produces<ProductOfferingStatusHistory>();
 
         var write = app.MapGroup("").RequireAuthorization(Scopes.CatalogWrite).WithTags("Catalog (management)");
-        write.MapPost("/products", async (CreateProduct body, HttpContext http, ISender sender) =>
-            Respond.Created(http, await sender.Send(body), $"/products/{{0}}", p => p.ProductId)).Produces<Product>(201);
+        write.MapPost("/products", (CreateProduct body, HttpContext http, ISender sender) =>
+            Respond.Created(http, () => sender.Send(body), $"/products/{{0}}", p => p.ProductId)).Produces<Product>(201);
         write.MapGet("/products/{productId}", async (string productId, HttpContext http, ISender sender) =>
             Respond.Single(http, await sender.Send(new GetProduct(productId)), "Product", productId)).Produces<Product>();
         write.MapPatch("/products/{productId}", (string productId, JsonElement body, HttpContext http, ISender sender) =>
-            Respond.Updated(http, sender, new PatchProduct(productId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<Product>();
+            Respond.Updated(http, sender, new PatchProduct(productId, Respond.PatchBody(body), Preconditions.Of(http.Request)))).Produces<Product>();
 
-        write.MapPost("/product-offering-groups", async (CreateOfferingGroup body, HttpContext http, ISender sender) =>
-            Respond.Created(http, await sender.Send(body), "/product-offering-groups/{0}", g => g.ProductOfferingGroupId)).Produces<ProductOfferingGroup>(201);
+        write.MapPost("/product-offering-groups", (CreateOfferingGroup body, HttpContext http, ISender sender) =>
+            Respond.Created(http, () => sender.Send(body), "/product-offering-groups/{0}", g => g.ProductOfferingGroupId)).Produces<ProductOfferingGroup>(201);
         write.MapPatch("/product-offering-groups/{productOfferingGroupId}", (string productOfferingGroupId, JsonElement body, HttpContext http, ISender sender) =>
-            Respond.Updated(http, sender, new PatchOfferingGroup(productOfferingGroupId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<ProductOfferingGroup>();
+            Respond.Updated(http, sender, new PatchOfferingGroup(productOfferingGroupId, Respond.PatchBody(body), Preconditions.Of(http.Request)))).Produces<ProductOfferingGroup>();
 
-        write.MapPost("/product-offerings", async (CreateOffering body, HttpContext http, ISender sender) =>
-            Respond.Created(http, await sender.Send(body with { ChangedBy = http.User.GetApiKeyId() }), "/product-offerings/{0}", o => o.ProductOfferingId)).Produces<ProductOffering>(201);
+        write.MapPost("/product-offerings", (CreateOffering body, HttpContext http, ISender sender) =>
+            Respond.Created(http, () => sender.Send(body with { ChangedBy = http.User.GetApiKeyId() }), "/product-offerings/{0}", o => o.ProductOfferingId)).Produces<ProductOffering>(201);
         write.MapPatch("/product-offerings/{productOfferingId}", (string productOfferingId, JsonElement body, HttpContext http, ISender sender) =>
-            Respond.Updated(http, sender, new PatchOffering(productOfferingId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<ProductOffering>();
+            Respond.Updated(http, sender, new PatchOffering(productOfferingId, Respond.PatchBody(body), Preconditions.Of(http.Request)))).Produces<ProductOffering>();
         // The body is optional so that a missing one reads as "no reason": archive's validator then names `reason`.
         write.MapPost("/product-offerings/{productOfferingId}/archive", (string productOfferingId, StatusChangeBody? body, HttpContext http, ISender sender) =>
-            Respond.Updated(http, sender, new ArchiveProductOffering(productOfferingId, body?.Reason, http.User.GetApiKeyId(), http.Request.Headers.IfMatch)))
+            Respond.Updated(http, sender, new ArchiveProductOffering(productOfferingId, body?.Reason, http.User.GetApiKeyId(), Preconditions.Of(http.Request))))
             .Produces<ProductOffering>();
         write.MapPost("/product-offerings/{productOfferingId}/restore", (string productOfferingId, StatusChangeBody? body, HttpContext http, ISender sender) =>
-            Respond.Updated(http, sender, new RestoreProductOffering(productOfferingId, body?.Reason, http.User.GetApiKeyId(), http.Request.Headers.IfMatch)))
+            Respond.Updated(http, sender, new RestoreProductOffering(productOfferingId, body?.Reason, http.User.GetApiKeyId(), Preconditions.Of(http.Request))))
             .Produces<ProductOffering>();
 
-        write.MapPost("/product-catalogs", async (CreateCatalog body, HttpContext http, ISender sender) =>
-            Respond.Created(http, await sender.Send(body), "/product-catalogs/{0}", c => c.ProductCatalogId)).Produces<ProductCatalog>(201);
+        write.MapPost("/product-catalogs", (CreateCatalog body, HttpContext http, ISender sender) =>
+            Respond.Created(http, () => sender.Send(body), "/product-catalogs/{0}", c => c.ProductCatalogId)).Produces<ProductCatalog>(201);
         write.MapPatch("/product-catalogs/{productCatalogId}", (string productCatalogId, JsonElement body, HttpContext http, ISender sender) =>
-            Respond.Updated(http, sender, new PatchCatalog(productCatalogId, Respond.PatchBody(body), http.Request.Headers.IfMatch))).Produces<ProductCatalog>();
+            Respond.Updated(http, sender, new PatchCatalog(productCatalogId, Respond.PatchBody(body), Preconditions.Of(http.Request)))).Produces<ProductCatalog>();
     }
 }
 

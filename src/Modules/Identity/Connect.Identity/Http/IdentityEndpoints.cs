@@ -38,11 +38,10 @@ internal static class IdentityEndpoints
             .RequireAuthorization(IdentityModule.AnyKeyPolicy).WithTags("Identity").Produces<Me>();
 
         var keys = app.MapGroup("/api-keys").RequireAuthorization(Scopes.KeysAdmin).WithTags("Identity (API keys)");
-        keys.MapPost("", async (CreateApiKey body, HttpContext http, ISender sender) =>
+        keys.MapPost("", (CreateApiKey body, HttpContext http, ISender sender) =>
             {
-                var created = await sender.Send(body with { ChangedBy = http.User.GetApiKeyId() });
                 http.Response.Headers.CacheControl = "no-store"; // the only response that carries a key
-                return Respond.Created(http, created, "/api-keys/{0}", k => k.ApiKeyId);
+                return Respond.Created(http, () => sender.Send(body with { ChangedBy = http.User.GetApiKeyId() }), "/api-keys/{0}", k => k.ApiKeyId);
             })
             .Produces<CreatedApiKey>(201);
         keys.MapGet("", async (HttpContext http, ISender sender) =>

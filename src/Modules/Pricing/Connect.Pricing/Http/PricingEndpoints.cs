@@ -17,8 +17,8 @@ internal static class PricingEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var codes = app.MapGroup("/promo-codes").RequireAuthorization(Scopes.PricingWrite).WithTags("Pricing (promo codes)");
-        codes.MapPost("", async (CreatePromoCode body, HttpContext http, ISender sender) =>
-                Respond.Created(http, await sender.Send(body with { ChangedBy = http.User.GetApiKeyId() }), "/promo-codes/{0}", c => c.Code))
+        codes.MapPost("", (CreatePromoCode body, HttpContext http, ISender sender) =>
+                Respond.Created(http, () => sender.Send(body with { ChangedBy = http.User.GetApiKeyId() }), "/promo-codes/{0}", c => c.Code))
             .Produces<PromoCode>(201);
         codes.MapGet("", async (HttpContext http, ISender sender) =>
             {
@@ -36,7 +36,7 @@ internal static class PricingEndpoints
                     [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] DeactivatePromoCode? body, HttpContext http, ISender sender) =>
                 Respond.Single(http, await sender.Send((body ?? new DeactivatePromoCode()) with
                 {
-                    Code = code, ChangedBy = http.User.GetApiKeyId(), IfMatch = http.Request.Headers.IfMatch,
+                    Code = code, ChangedBy = http.User.GetApiKeyId(), Preconditions = Preconditions.Of(http.Request),
                 }), "Promo code", code))
             .Produces<PromoCode>();
     }

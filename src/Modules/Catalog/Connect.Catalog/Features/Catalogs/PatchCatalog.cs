@@ -1,3 +1,4 @@
+using Connect.SharedKernel.Http;
 using System.Text.Json.Nodes;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
@@ -9,7 +10,7 @@ using Mediator;
 namespace Connect.Catalog.Features.Catalogs;
 
 /// <summary><c>PATCH /product-catalogs/{id}</c>: a JSON merge patch over the catalog's writable form.</summary>
-internal sealed record PatchCatalog(string ProductCatalogId, JsonObject Patch, string? IfMatch = null) : ICommand<ProductCatalog>;
+internal sealed record PatchCatalog(string ProductCatalogId, JsonObject Patch, Preconditions? Preconditions = null) : ICommand<ProductCatalog>;
 
 internal sealed class PatchCatalogHandler(
     IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateCatalog> validator,
@@ -19,7 +20,7 @@ internal sealed class PatchCatalogHandler(
     public async ValueTask<ProductCatalog> Handle(PatchCatalog command, CancellationToken cancellationToken)
     {
         var (catalog, patched) = await patcher.LoadAndMergeAsync<CatalogDocument, CreateCatalog>(
-            command.ProductCatalogId, command.Patch, command.IfMatch,
+            command.ProductCatalogId, command.Patch, command.Preconditions,
             async c => await assembler.AssembleAsync(c, null, cancellationToken), "Product catalog", "productCatalogId", validator, cancellationToken);
         await patched.ApplyAsync(catalog, session, clock.GetUtcNow(), cancellationToken);
         session.Store(catalog);

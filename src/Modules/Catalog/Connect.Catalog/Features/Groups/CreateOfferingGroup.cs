@@ -1,3 +1,4 @@
+using Connect.SharedKernel.Http;
 using System.Text.Json.Nodes;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
@@ -44,7 +45,7 @@ internal sealed class CreateOfferingGroupHandler(IDocumentSession session, TimeP
 }
 
 /// <summary><c>PATCH /product-offering-groups/{id}</c>: a JSON merge patch over the group's writable form.</summary>
-internal sealed record PatchOfferingGroup(string ProductOfferingGroupId, JsonObject Patch, string? IfMatch = null) : ICommand<ProductOfferingGroup>;
+internal sealed record PatchOfferingGroup(string ProductOfferingGroupId, JsonObject Patch, Preconditions? Preconditions = null) : ICommand<ProductOfferingGroup>;
 
 internal sealed class PatchOfferingGroupHandler(
     IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateOfferingGroup> validator)
@@ -53,7 +54,7 @@ internal sealed class PatchOfferingGroupHandler(
     public async ValueTask<ProductOfferingGroup> Handle(PatchOfferingGroup command, CancellationToken cancellationToken)
     {
         var (group, patched) = await patcher.LoadAndMergeAsync<OfferingGroupDocument, CreateOfferingGroup>(
-            command.ProductOfferingGroupId, command.Patch, command.IfMatch,
+            command.ProductOfferingGroupId, command.Patch, command.Preconditions,
             g => Task.FromResult<object>(g.Adapt<ProductOfferingGroup>(CatalogMapping.Config)), "Product offering group", "productOfferingGroupId", validator, cancellationToken);
         patched.Apply(group, clock.GetUtcNow());
         session.Store(group);

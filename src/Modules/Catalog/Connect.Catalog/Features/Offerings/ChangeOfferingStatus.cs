@@ -9,7 +9,7 @@ internal sealed class ArchiveOfferingHandler(OfferingStatusChanger changer, Time
     : ICommandHandler<ArchiveProductOffering, ProductOffering>
 {
     public async ValueTask<ProductOffering> Handle(ArchiveProductOffering command, CancellationToken cancellationToken) =>
-        await changer.ChangeAsync(command.ProductOfferingId, command.IfMatch,
+        await changer.ChangeAsync(command.ProductOfferingId, command.Preconditions,
             new Domain.ProductOfferingArchived(command.Reason, command.ChangedBy, clock.GetUtcNow()), cancellationToken);
 }
 
@@ -18,7 +18,7 @@ internal sealed class RestoreOfferingHandler(OfferingStatusChanger changer, Time
     : ICommandHandler<RestoreProductOffering, ProductOffering>
 {
     public async ValueTask<ProductOffering> Handle(RestoreProductOffering command, CancellationToken cancellationToken) =>
-        await changer.ChangeAsync(command.ProductOfferingId, command.IfMatch,
+        await changer.ChangeAsync(command.ProductOfferingId, command.Preconditions,
             new Domain.ProductOfferingRestored(string.IsNullOrEmpty(command.Reason) ? null : command.Reason, command.ChangedBy, clock.GetUtcNow()),
             cancellationToken);
 }

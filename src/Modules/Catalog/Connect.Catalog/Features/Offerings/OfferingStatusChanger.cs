@@ -1,3 +1,4 @@
+using Connect.SharedKernel.Http;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.Catalog.Reading;
@@ -10,16 +11,16 @@ using Mediator;
 namespace Connect.Catalog.Features.Offerings;
 
 /// <summary>
-/// The one way an offering's status changes (archive, restore): check If-Match (412), decide from the
+/// The one way an offering's status changes (archive, restore): check the preconditions (412), decide from the
 /// offering's event stream (409 when it already has that status), append the event expecting the version
 /// read, and raise the notification that is published after the commit.
 /// </summary>
 internal sealed class OfferingStatusChanger(
     IDocumentSession session, DocumentPatcher patcher, OfferingAssembler assembler, NotificationBuffer notifications)
 {
-    public async Task<ProductOffering> ChangeAsync(string offeringId, string? ifMatch, OfferingStatusEvent change, CancellationToken cancellationToken)
+    public async Task<ProductOffering> ChangeAsync(string offeringId, Preconditions? preconditions, OfferingStatusEvent change, CancellationToken cancellationToken)
     {
-        var offering = await patcher.LoadCheckedAsync<OfferingDocument>(offeringId, ifMatch,
+        var offering = await patcher.LoadCheckedAsync<OfferingDocument>(offeringId, preconditions,
             async o => await assembler.AssembleOneAsync(o, null, cancellationToken), "Product offering", cancellationToken);
         var stream = await OfferingStatusStream.LoadAsync(session, offering, cancellationToken);
         if (stream.Current == change.Status)

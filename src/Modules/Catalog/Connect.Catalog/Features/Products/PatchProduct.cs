@@ -1,3 +1,4 @@
+using Connect.SharedKernel.Http;
 using System.Text.Json.Nodes;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
@@ -9,7 +10,7 @@ using Mediator;
 namespace Connect.Catalog.Features.Products;
 
 /// <summary><c>PATCH /products/{id}</c>: a JSON merge patch over the product's writable form.</summary>
-internal sealed record PatchProduct(string ProductId, JsonObject Patch, string? IfMatch = null) : ICommand<Product>;
+internal sealed record PatchProduct(string ProductId, JsonObject Patch, Preconditions? Preconditions = null) : ICommand<Product>;
 
 internal sealed class PatchProductHandler(
     IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateProduct> validator)
@@ -18,7 +19,7 @@ internal sealed class PatchProductHandler(
     public async ValueTask<Product> Handle(PatchProduct command, CancellationToken cancellationToken)
     {
         var (product, patched) = await patcher.LoadAndMergeAsync<ProductDocument, CreateProduct>(
-            command.ProductId, command.Patch, command.IfMatch,
+            command.ProductId, command.Patch, command.Preconditions,
             p => Task.FromResult<object>(p.Adapt<Product>(CatalogMapping.Config)), "Product", "productId", validator, cancellationToken);
         patched.Apply(product, clock.GetUtcNow());
         session.Store(product);

@@ -19,7 +19,7 @@ internal sealed record DeactivatePromoCode : ICommand<PromoCode>
 
     [ServerAssigned] public string Code { get; init; } = "";
     [ServerAssigned] public string? ChangedBy { get; init; }
-    [ServerAssigned] public string? IfMatch { get; init; }
+    [ServerAssigned] public Preconditions? Preconditions { get; init; }
 }
 
 internal sealed class DeactivatePromoCodeValidator : AbstractValidator<DeactivatePromoCode>
@@ -37,8 +37,8 @@ internal sealed class DeactivatePromoCodeHandler(
                        ? await session.LoadAsync<PromoCodeDocument>(PromoCodeDocument.Normalize(command.Code), cancellationToken)
                        : null)
                    ?? throw new NotFoundException("Promo code", command.Code);
-        if (!string.IsNullOrWhiteSpace(command.IfMatch))
-            ETags.EnsureIfMatch(command.IfMatch, ETags.Of(await ArchivedTargets.ViewAsync(session, code, cancellationToken), json.Value.SerializerOptions));
+        if (command.Preconditions is { IsEmpty: false })
+            command.Preconditions.Check(ETags.Of(await ArchivedTargets.ViewAsync(session, code, cancellationToken), json.Value.SerializerOptions));
         if (!code.IsActive)
             throw new ConflictException($"Promo code '{code.Id}' is already inactive.");
 
