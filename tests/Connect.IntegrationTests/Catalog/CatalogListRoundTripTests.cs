@@ -7,7 +7,7 @@ namespace Connect.IntegrationTests.Catalog;
 public sealed class CatalogListRoundTripTests(ConnectApiFactory api) : ApiTest(api)
 {
     [Fact]
-    public async Task Given_40_catalogs_with_their_own_groups_When_one_page_lists_them_all_Then_it_takes_at_most_3_SQL_round_trips()
+    public async Task Given_40_catalogs_with_their_own_groups_When_one_page_lists_them_all_Then_it_takes_2_SQL_round_trips()
     {
         const int count = 40;
         for (var i = 0; i < count; i++)
@@ -24,6 +24,6 @@ public sealed class CatalogListRoundTripTests(ConnectApiFactory api) : ApiTest(a
         var page = await response.ShouldBe(HttpStatusCode.OK);
         page["items"]!.AsArray().Select(c => c!["ProductOfferingGroups"]![0]!["name"]!.GetValue<string>())
             .Should().Equal(Enumerable.Range(0, count).Select(i => $"Group {i}"));
-        commands.Should().BeGreaterThan(0, "the counter sees the request's commands").And.BeLessThanOrEqualTo(3);
+        commands.Should().BeGreaterThan(0, "the counter sees the request's commands").And.BeLessThanOrEqualTo(2, "the page with its total, then every group it names");
     }
 }
