@@ -19,21 +19,16 @@ public sealed class ReadYourWritesTests(ConnectApiFactory api) : ApiTest(api)
 {
     private const int PoolSize = 3;
 
-    private WebApplicationFactory<Program> SmallPoolNode() => Api.WithWebHostBuilder(builder =>
+    /// <summary>Offering o-1, and a second node with a 3-connection pool that has read it (the caller disposes the node).</summary>
+    private async Task<(WebApplicationFactory<Program> Node, HttpClient Client)> SmallPoolNodeAsync()
     {
+        await Samples.SeedOfferingAsync(Admin, "o-1");
         var connectionString = Api.Services.GetRequiredService<IConfiguration>().GetConnectionString("Connect");
         var small = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = PoolSize, Timeout = 1 };
-        builder.UseSetting("ConnectionStrings:Connect", small.ConnectionString);
-    });
-
-    private static async Task<HttpClient> ListeningClientAsync(WebApplicationFactory<Program> node)
-    {
-        var client = node.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", ConnectApiFactory.AdminKey);
-        var changes = node.Services.GetRequiredService<CatalogChanges>();
-        for (var i = 0; i < 100 && !changes.ListenerConnected; i++) await Task.Delay(50);
-        changes.ListenerConnected.Should().BeTrue();
-        return client;
+        var node = Api.WithWebHostBuilder(builder => builder.UseSetting("ConnectionStrings:Connect", small.ConnectionString));
+        var client = await SecondNode.ListeningClientAsync(node);
+        (await NameOn(client)).Should().Be("Seamless 10GB");
+        return (node, client);
     }
 
     /// <summary>Takes every connection of the node's pool until disposed, so its next re-read cannot open one.</summary>
@@ -70,10 +65,8 @@ public sealed class ReadYourWritesTests(ConnectApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Given_a_node_that_committed_a_change_When_its_re_read_fails_with_the_database_up_Then_reads_answer_503_never_the_old_value()
     {
-        await Samples.SeedOfferingAsync(Admin, "o-1");
-        await using var node = SmallPoolNode();
-        var client = await ListeningClientAsync(node);
-        (await NameOn(client)).Should().Be("Seamless 10GB");
+        var (node, client) = await SmallPoolNodeAsync();
+        await using var _ = node;
         await (await client.PatchJson("/product-offerings/o-1", new { name = "Renamed" })).ShouldBe(HttpStatusCode.OK);
 
         await using (await ExhaustPoolAsync(node))
@@ -89,10 +82,8 @@ public sealed class ReadYourWritesTests(ConnectApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Given_a_node_that_heard_another_node_commit_When_its_re_read_fails_Then_reads_answer_503_never_the_old_value()
     {
-        await Samples.SeedOfferingAsync(Admin, "o-1");
-        await using var node = SmallPoolNode();
-        var client = await ListeningClientAsync(node);
-        (await NameOn(client)).Should().Be("Seamless 10GB");
+        var (node, client) = await SmallPoolNodeAsync();
+        await using var _ = node;
         var changes = node.Services.GetRequiredService<CatalogChanges>();
         var before = changes.Generation;
 
@@ -109,11 +100,9 @@ public sealed class ReadYourWritesTests(ConnectApiFactory api) : ApiTest(api)
     [Fact]
     public async Task Given_no_change_known_since_the_last_read_When_a_re_read_fails_Then_reads_answer_from_memory()
     {
-        await Samples.SeedOfferingAsync(Admin, "o-1");
-        await using var node = SmallPoolNode();
-        var client = await ListeningClientAsync(node);
+        var (node, client) = await SmallPoolNodeAsync();
+        await using var _ = node;
         node.Services.GetRequiredService<CatalogChanges>().ListenerConnected = false; // as while the database is gone
-        (await NameOn(client)).Should().Be("Seamless 10GB");
         await Task.Delay(1100); // the snapshot is no longer trusted by age, so the next read re-reads
 
         await using (await ExhaustPoolAsync(node))
