@@ -14,16 +14,6 @@ namespace Connect.IntegrationTests.Catalog;
 /// </summary>
 public sealed class ReadModelAcrossNodesTests(ConnectApiFactory api) : ApiTest(api)
 {
-    private static async Task<HttpClient> SecondNodeAsync(WebApplicationFactory<Program> node)
-    {
-        var client = node.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Api-Key", ConnectApiFactory.AdminKey);
-        var changes = node.Services.GetRequiredService<CatalogChanges>();
-        for (var i = 0; i < 100 && !changes.ListenerConnected; i++) await Task.Delay(50);
-        changes.ListenerConnected.Should().BeTrue();
-        return client;
-    }
-
     private static async Task<string> NameOn(HttpClient node) =>
         (await (await node.GetAsync("/product-offerings/o-1")).ShouldBe(HttpStatusCode.OK))["name"]!.GetValue<string>();
 
@@ -41,7 +31,7 @@ public sealed class ReadModelAcrossNodesTests(ConnectApiFactory api) : ApiTest(a
     {
         await Samples.SeedOfferingAsync(Admin, "o-1");
         await using var node = Api.WithWebHostBuilder(_ => { });
-        var second = await SecondNodeAsync(node);
+        var second = await SecondNode.ListeningClientAsync(node);
         (await NameOn(second)).Should().Be("Seamless 10GB");
 
         foreach (var name in new[] { "First rename", "Second rename" })
@@ -59,7 +49,7 @@ public sealed class ReadModelAcrossNodesTests(ConnectApiFactory api) : ApiTest(a
     {
         await Samples.SeedOfferingAsync(Admin, "o-1");
         await using var node = Api.WithWebHostBuilder(_ => { });
-        var second = await SecondNodeAsync(node);
+        var second = await SecondNode.ListeningClientAsync(node);
         node.Services.GetRequiredService<CatalogChanges>().ListenerConnected = false; // as while its listener reconnects
         (await NameOn(second)).Should().Be("Seamless 10GB");
 

@@ -18,11 +18,16 @@ internal sealed class CatalogAssembler(IQuerySession session, OfferingAssembler 
     }
 
     /// <summary>The catalog without its offerings, as lists show it.</summary>
-    public async Task<ProductCatalog> Summarize(CatalogDocument catalog, CancellationToken cancellationToken)
+    public async Task<ProductCatalog> Summarize(CatalogDocument catalog, CancellationToken cancellationToken) =>
+        (await Summarize([catalog], cancellationToken))[0];
+
+    /// <summary>A page of catalogs without their offerings, with every group they name loaded in one query.</summary>
+    public async Task<List<ProductCatalog>> Summarize(IReadOnlyList<CatalogDocument> catalogs, CancellationToken cancellationToken)
     {
-        var groups = catalog.ProductOfferingGroupIds.Count == 0 ? []
-            : await session.LoadManyAsync<OfferingGroupDocument>(cancellationToken, catalog.ProductOfferingGroupIds);
-        return Summary(catalog, groups.ToDictionary(g => g.Id));
+        var ids = catalogs.SelectMany(c => c.ProductOfferingGroupIds).Distinct().ToArray();
+        var groups = ids.Length == 0 ? [] : await session.LoadManyAsync<OfferingGroupDocument>(cancellationToken, ids);
+        var byId = groups.ToDictionary(g => g.Id);
+        return catalogs.Select(c => Summary(c, byId)).ToList();
     }
 
     /// <summary>The offerings a catalog shows: those it lists that exist, are AVAILABLE and of its customer type, in its order.</summary>

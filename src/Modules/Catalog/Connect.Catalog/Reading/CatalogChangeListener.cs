@@ -15,7 +15,7 @@ internal sealed class CatalogChangeListener(IConfiguration configuration, Catalo
     protected override void Notified(string payload)
     {
         // This node counted its own changes when they committed.
-        if (payload != changes.NodeId) changes.Changed();
+        if (payload != changes.NodeId) changes.Committed();
     }
 
     protected override void Connected(bool connected)

@@ -14,12 +14,19 @@ internal sealed class CatalogChanges
     public const string Channel = "connect_catalog_changed";
 
     private long _generation;
+    private long _lastCommitted;
     private volatile bool _listenerConnected;
 
     /// <summary>Sent as the NOTIFY payload, so a node's listener skips the changes this node has already counted.</summary>
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
 
     public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>
+    /// The generation the latest change known to have committed (this node's own, or one heard from another node)
+    /// moved on to: a snapshot read at an earlier generation lacks it and is never served, not even from memory.
+    /// </summary>
+    public long LastCommitted => Interlocked.Read(ref _lastCommitted);
 
     /// <summary>Whether changes made by other nodes are being heard; while not, a snapshot is trusted for one second only.</summary>
     public bool ListenerConnected
@@ -28,7 +35,16 @@ internal sealed class CatalogChanges
         set => _listenerConnected = value;
     }
 
+    /// <summary>Something may have changed (a listener reconnected, data reset by hand): re-read, if the database answers.</summary>
     public void Changed() => Interlocked.Increment(ref _generation);
+
+    /// <summary>A catalog change committed.</summary>
+    public void Committed()
+    {
+        var generation = Interlocked.Increment(ref _generation);
+        long seen;
+        while ((seen = LastCommitted) < generation && Interlocked.CompareExchange(ref _lastCommitted, generation, seen) != seen) { }
+    }
 }
 
 /// <summary>
@@ -52,7 +68,7 @@ internal sealed class CatalogChangeTracker(CatalogChanges changes) : DocumentSes
     {
         // The unit of work is still the committed one here: Marten resets it after its listeners ran.
         if (ChangesCatalog(session.PendingChanges))
-            changes.Changed();
+            changes.Committed();
         return Task.CompletedTask;
     }
 

@@ -41,15 +41,15 @@ internal sealed class CatalogReadModel(
     public ValueTask<CatalogSnapshot> CurrentAsync(CancellationToken cancellationToken)
     {
         var snapshot = _current;
-        if (snapshot is not null && IsCurrent(snapshot)) return ValueTask.FromResult(snapshot);
-        if (snapshot is not null && ServableWhileUnreachable()) return ValueTask.FromResult(snapshot);
+        if (snapshot is not null && (IsCurrent(snapshot) || ServableWhileUnreachable(snapshot))) return ValueTask.FromResult(snapshot);
         return new ValueTask<CatalogSnapshot>(ReadOrFallBackAsync(snapshot, cancellationToken));
     }
 
     /// <summary>
-    /// With the database unreachable nothing can change the catalog, so reads keep answering from the last snapshot
-    /// during an outage (availability over freshness, for the outage only): changes committed in the moments before
-    /// it that this node had not re-read yet (its own or other nodes') show once the database is back.
+    /// When a re-read fails for want of a database (down, or up but out of connections or too slow), reads keep
+    /// answering from the last snapshot (availability over freshness) only while it holds every change this node
+    /// knows committed, its own or heard from another node; otherwise the failure stands (a 503 with Retry-After)
+    /// and the next read tries a fresh re-read. A writer is never answered with the state before its write.
     /// </summary>
     private async Task<CatalogSnapshot> ReadOrFallBackAsync(CatalogSnapshot? last, CancellationToken cancellationToken)
     {
@@ -57,7 +57,7 @@ internal sealed class CatalogReadModel(
         {
             return await Read().WaitAsync(cancellationToken);
         }
-        catch (Exception ex) when (last is not null && DatabaseErrors.IsUnreachable(ex))
+        catch (Exception ex) when (last is not null && HoldsEveryKnownCommit(last) && DatabaseErrors.IsUnreachable(ex))
         {
             _unreachable = new Unreachable(Environment.TickCount64, changes.Generation);
             logger.LogWarning("The database is unreachable; serving the catalog read at generation {Generation} from memory", last.Generation);
@@ -65,12 +65,14 @@ internal sealed class CatalogReadModel(
         }
     }
 
+    private bool HoldsEveryKnownCommit(CatalogSnapshot snapshot) => snapshot.Generation >= changes.LastCommitted;
+
     /// <summary>
-    /// For a second after a failed re-read, do not make every request wait for another attempt, unless a change
-    /// committed since (the database is back then, and the change must show).
+    /// For a second after a failed re-read, do not make every request wait for another attempt, unless anything
+    /// changed since (a commit means the database is back, and the change must show).
     /// </summary>
-    private bool ServableWhileUnreachable() =>
-        _unreachable is { } unreachable && unreachable.Generation == changes.Generation &&
+    private bool ServableWhileUnreachable(CatalogSnapshot snapshot) =>
+        _unreachable is { } unreachable && unreachable.Generation == changes.Generation && HoldsEveryKnownCommit(snapshot) &&
         Environment.TickCount64 - unreachable.At < UnheardMaxAge.TotalMilliseconds;
 
     /// <summary>The snapshot read last, current or not, for matching an answer to what the snapshot rendered.</summary>

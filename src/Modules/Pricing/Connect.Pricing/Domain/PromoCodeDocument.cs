@@ -24,6 +24,14 @@ internal sealed class PromoCodeDocument
 
     public bool IsActive => DeactivatedAt is null;
 
+    private PromoTargets? _targets;
+
+    /// <summary>
+    /// The target lists as sets, built on first use and kept with the document (the promo code cache shares one
+    /// document across requests, and a stored code's lists never change). Not public, so never serialized.
+    /// </summary>
+    internal PromoTargets Targets => _targets ??= new PromoTargets(this);
+
     /// <summary>
     /// The code's event stream. All modules share one stream table keyed by string, and a code may equal an
     /// offering id: the prefix keeps the two apart (':' never appears in an id or a code).

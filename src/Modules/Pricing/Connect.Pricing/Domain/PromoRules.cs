@@ -33,13 +33,7 @@ internal static class PromoRules
     {
         if (code.CustomerType is { } customerType && customerType != offering.CustomerType) return false;
         if (code.DiscountType == DiscountType.Amount && code.Currency != offering.Currency) return false;
-        var targetsEverything = code.ProductOfferingIds.Count == 0 && code.ProductOfferingGroupIds.Count == 0 &&
-                                code.Categories.Count == 0 && code.Types.Count == 0;
-        return targetsEverything
-               || code.ProductOfferingIds.Contains(offering.ProductOfferingId)
-               || (offering.ProductOfferingGroupId is { } group && code.ProductOfferingGroupIds.Contains(group))
-               || code.Categories.Contains(offering.ProductCategory)
-               || code.Types.Contains(offering.ProductType);
+        return code.Targets.Contain(offering);
     }
 
     /// <summary>

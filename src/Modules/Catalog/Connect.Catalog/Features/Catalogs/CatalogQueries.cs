@@ -47,9 +47,6 @@ internal sealed class ListCatalogsHandler(IQuerySession session, CatalogAssemble
     {
         var (catalogs, total) = await session.PageAsync<CatalogDocument>(
             q => q.OrderBy(c => c.Name).ThenBy(c => c.Id), query.Limit, query.Offset, cancellationToken);
-        var items = new List<ProductCatalog>(catalogs.Count);
-        foreach (var catalog in catalogs)
-            items.Add(await assembler.Summarize(catalog, cancellationToken));
-        return new Page<ProductCatalog>(items, total, query.Limit, query.Offset, "name", SortDirection.Asc);
+        return new Page<ProductCatalog>(await assembler.Summarize(catalogs, cancellationToken), total, query.Limit, query.Offset, "name", SortDirection.Asc);
     }
 }

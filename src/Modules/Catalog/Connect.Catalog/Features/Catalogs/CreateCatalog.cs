@@ -74,8 +74,9 @@ internal static class CreateCatalogExtensions
     {
         var offeringIds = command.ProductOfferingIds ?? [];
         var groupIds = command.ProductOfferingGroupIds ?? [];
-        var offerings = offeringIds.Count == 0 ? [] : await session.LoadManyAsync<OfferingDocument>(cancellationToken, offeringIds);
-        var errors = offeringIds.Except(offerings.Select(o => o.Id))
+        var added = AddedOfferings(command, catalog, offeringIds);
+        var offerings = added.Count == 0 ? [] : await session.LoadManyAsync<OfferingDocument>(cancellationToken, added);
+        var errors = added.Except(offerings.Select(o => o.Id))
             .Select(id => new FieldError("productOfferingIds", $"Product offering '{id}' does not exist.")).ToList();
         errors.AddRange(offerings.Where(o => o.CustomerType != command.CustomerType)
             .Select(o => new FieldError("productOfferingIds", $"Product offering '{o.Id}' is for {WireEnum<CustomerType>.Name(o.CustomerType)} customers, not {WireEnum<CustomerType>.Name(command.CustomerType!.Value)}.")));
@@ -98,6 +99,18 @@ internal static class CreateCatalogExtensions
         catalog.RefreshDefaultKey();
         if (catalog.DefaultKey is { } key)
             await TakeDefaultMarkAsync(session, catalog.Id, key, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// The offerings to check: the ones the change adds, or all when it sets the customer type. One listed before keeps
+    /// its place even if its own customer type has changed since (the catalog does not show it), so it never blocks an
+    /// unrelated change of the catalog.
+    /// </summary>
+    private static List<string> AddedOfferings(CreateCatalog command, CatalogDocument catalog, List<string> offeringIds)
+    {
+        if (catalog.ProductOfferingIds.Count == 0 || command.CustomerType != catalog.CustomerType) return offeringIds;
+        var listed = catalog.ProductOfferingIds.ToHashSet(StringComparer.Ordinal);
+        return offeringIds.Where(id => !listed.Contains(id)).ToList();
     }
 
     // Marking a catalog default takes the mark from the one that had it, in the same transaction (spec §3).
