@@ -4,6 +4,7 @@
 # Usage: build/run.sh [dotnet-run options] [-- app arguments]
 #
 # Environment:
+#   Connect__BootstrapApiKey  the service's own setting: when set, that key is used and printed as is
 #   CONNECT_API_KEY        API key to accept (default: generated once, kept in .local/api-key)
 #   ASPNETCORE_URLS        listen address (default http://127.0.0.1:5080)
 #   ASPNETCORE_ENVIRONMENT default Development
@@ -15,22 +16,25 @@ KEY_FILE="$ROOT/.local/api-key"
 
 CONNECT_DB="$("$ROOT/build/db.sh" connect)"
 
-random_hex24() { # 24 random bytes as 48 hex characters
+random_hex() { # $1 random bytes as hex
   if command -v openssl >/dev/null 2>&1; then
-    openssl rand -hex 24
+    openssl rand -hex "$1"
   else
-    od -An -N24 -tx1 /dev/urandom | tr -d ' \n'
+    od -An -N"$1" -tx1 /dev/urandom | tr -d ' \n'
   fi
 }
 
-# The key: $CONNECT_API_KEY, else the one saved by an earlier run, else a new one saved for next time.
-if [[ -n ${CONNECT_API_KEY:-} ]]; then
+# The key: Connect__BootstrapApiKey as the user set it, else $CONNECT_API_KEY, else the one saved by an
+# earlier run, else a new one (shaped like every generated key, ck_{id}_{64 hex}) saved for next time.
+if [[ -n ${Connect__BootstrapApiKey:-} ]]; then
+  key=$Connect__BootstrapApiKey
+elif [[ -n ${CONNECT_API_KEY:-} ]]; then
   key=$CONNECT_API_KEY
 else
   key=""
   [[ -f $KEY_FILE ]] && key="$(tr -d '[:space:]' <"$KEY_FILE")"
   if [[ -z $key ]]; then
-    key="ck_demo_$(random_hex24)"
+    key="ck_$(random_hex 16)_$(random_hex 32)"
     mkdir -p "$ROOT/.local"
     (umask 077 && printf '%s\n' "$key" >"$KEY_FILE")
     chmod 600 "$KEY_FILE"

@@ -33,6 +33,8 @@ internal static class ProblemResponses
                 // After Clear(), which drops headers too (found by the outage test: 503s came without it).
                 if (problem.Status == 503)
                     http.Response.Headers.RetryAfter = "5";
+                if (error is RateLimitedException limited)
+                    http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(limited.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await Problems.WriteAsync(http, problem);
             }
         });

@@ -15,10 +15,10 @@ internal sealed class HttpLimits
     public int MaxQueryStringLength { get; set; } = 8 * 1024;
 
     /// <summary>
-    /// Behind a reverse proxy: take the client address from its X-Forwarded-For (limits per address, logs).
-    /// Off by default, since a client could otherwise name any address it likes.
+    /// Proxies (addresses or CIDR ranges) whose <c>X-Forwarded-For</c> is believed, over any number of hops: the
+    /// client is the right-most address of the chain that is not one of them. Empty: the connection's own address.
     /// </summary>
-    public bool TrustForwardedFor { get; set; }
+    public string[] TrustedProxies { get; set; } = [];
 
     /// <summary>Origins allowed to call from a browser; empty: CORS closed.</summary>
     public string[] CorsOrigins { get; set; } = [];
@@ -35,6 +35,7 @@ internal static class HttpHardening
     public static WebApplicationBuilder AddHttpHardening(this WebApplicationBuilder builder)
     {
         var limits = builder.Configuration.GetSection(HttpLimits.Section).Get<HttpLimits>() ?? new HttpLimits();
+        ClientAddress.RejectRetiredSetting(builder.Configuration.GetSection(HttpLimits.Section));
         builder.Services.AddSingleton(limits);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -61,13 +62,8 @@ internal static class HttpHardening
     public static IApplicationBuilder UseHttpHardening(this WebApplication app)
     {
         var limits = app.Services.GetRequiredService<HttpLimits>();
-        if (limits.TrustForwardedFor)
-        {
-            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor };
-            forwarded.KnownIPNetworks.Clear();
-            forwarded.KnownProxies.Clear();
-            app.UseForwardedHeaders(forwarded);
-        }
+        if (limits.TrustedProxies.Length > 0)
+            app.UseForwardedHeaders(ClientAddress.FromTrustedProxies(limits.TrustedProxies));
         app.Use((http, next) =>
         {
             // At the last moment, so an error answer (which clears the response first) carries them too.

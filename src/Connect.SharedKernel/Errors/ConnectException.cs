@@ -29,3 +29,10 @@ public sealed class ValidationFailedException(IReadOnlyList<FieldError> errors)
 
     public ValidationFailedException(string property, string message) : this([new FieldError(property, message)]) { }
 }
+
+/// <summary>Too many requests of some kind from this caller; the answer carries <c>Retry-After</c>.</summary>
+public sealed class RateLimitedException(TimeSpan retryAfter, string detail)
+    : ConnectException(429, "rate_limited", "Too many requests", detail)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

@@ -48,6 +48,9 @@ public sealed class SecondReadRegressionTests(ConnectApiFactory api) : ApiTest(a
     [Fact]
     public async Task Given_a_revoked_bootstrap_key_When_a_node_restarts_with_the_same_configuration_Then_it_stays_revoked()
     {
+        // Another admin key first: the last one cannot be revoked.
+        await (await Admin.PostJson("/api-keys", new { name = "admin", scopes = new[] { KeysAdmin }, customerType = "CONSUMER", locale = "en-US" }))
+            .ShouldBe(HttpStatusCode.Created);
         await (await Admin.PostJson("/api-keys/bootstrap/revoke", new { reason = "leaked" })).ShouldBe(HttpStatusCode.OK);
 
         await using var restarted = Api.WithWebHostBuilder(_ => { });
@@ -73,22 +76,5 @@ public sealed class SecondReadRegressionTests(ConnectApiFactory api) : ApiTest(a
 
         Api.Logs.Events.Where(e => e.MessageTemplate.Text.StartsWith("Audit:") && e.Properties["Command"].ToString().Contains("RevokeApiKey"))
             .Should().ContainSingle().Which.Properties["Changes"].ToString().Should().Contain(id);
-    }
-
-    [Fact]
-    public async Task Given_a_proxy_is_trusted_When_a_client_guesses_keys_Then_only_its_forwarded_address_is_held_back()
-    {
-        await using var behindProxy = Api.WithWebHostBuilder(b => b.UseSetting("Connect:Http:TrustForwardedFor", "true"));
-        HttpClient Through(string forwardedFor, string key)
-        {
-            var client = behindProxy.CreateClient();
-            client.DefaultRequestHeaders.Add("X-Api-Key", key);
-            client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
-            return client;
-        }
-        var guesser = Through("203.0.113.7", "ck_wrong_0000");
-        for (var i = 0; i < 31; i++) await guesser.GetAsync("/me");
-        await (await guesser.GetAsync("/me")).ShouldBeProblem(HttpStatusCode.TooManyRequests, "rate_limited");
-        (await Through("198.51.100.9", ConnectApiFactory.AdminKey).GetAsync("/me")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }

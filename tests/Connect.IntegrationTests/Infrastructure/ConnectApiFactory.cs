@@ -65,6 +65,8 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
         // ResetAllData bypasses Marten's sessions, so nothing told the catalog read model; a write would have.
         Services.GetRequiredService<Connect.Catalog.Reading.CatalogChanges>().Changed();
         Clock.Reset();
+        // Keys are remembered by hash (found or not) for a while; a test may have revoked the admin key.
+        Services.GetRequiredService<ApiKeyCache>().Clear();
         Notifications.Clear();
         Logs.Clear();
         await StoreKeyAsync("bootstrap", AdminKey, Connect.Identity.Contracts.Scopes.All, CustomerType.Consumer, "en-US");

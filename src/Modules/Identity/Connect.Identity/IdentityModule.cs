@@ -66,7 +66,7 @@ public static class IdentityModule
         });
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>()
-            .Configure<IOptionsMonitor<IdentityOptions>>((limiter, options) => KeyRateLimiting.Configure(limiter, options));
+            .Configure<IOptionsMonitor<IdentityOptions>, TimeProvider>((limiter, options, clock) => KeyRateLimiting.Configure(limiter, options, clock));
 
         services.AddHostedService<BootstrapApiKey>();
         return services;

@@ -17,6 +17,9 @@ internal sealed class IdentityOptions
     /// <summary>Requests with a wrong key allowed per client address per minute; beyond it, 429 until the minute is over.</summary>
     public int FailedAuthenticationsPerMinute { get; set; } = 30;
 
+    /// <summary>Longest lifetime of a key made with <c>POST /api-keys</c>; a create without <c>expiresAt</c> or beyond it → 400. 0: no limit.</summary>
+    public int MaxKeyLifetimeDays { get; set; }
+
     /// <summary>How often expired keys are written to their audit trail.</summary>
     public int ExpirySweepSeconds { get; set; } = 60;
 }

@@ -25,6 +25,7 @@ public static class PricingModule
         // One cache per process. Mediator resolves notification handlers from the container, so this same
         // instance hears the module's notifications.
         services.AddSingleton<PromoCodeCache>();
+        services.AddSingleton<PromoCodeGuessLimiter>();
         services.AddValidatorsFromAssembly(typeof(PricingModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }

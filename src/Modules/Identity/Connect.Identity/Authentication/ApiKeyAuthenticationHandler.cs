@@ -15,7 +15,7 @@ namespace Connect.Identity.Authentication;
 /// <summary>
 /// X-Api-Key authentication. Missing, unknown, malformed, revoked and expired keys all end in the same
 /// 401 body, so a caller learns nothing about which it was (spec §1). Validated keys come from
-/// <see cref="ApiKeyCache"/>; too many wrong keys from one address get 429.
+/// <see cref="ApiKeyCache"/>; past the limit of wrong keys from one address, its wrong keys get 429.
 /// </summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
@@ -31,21 +31,18 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (!Request.Headers.TryGetValue(HeaderName, out var values) || values.Count == 0)
             return AuthenticateResult.NoResult();
 
-        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        if (failures.Blocked(address) is { } retryAfter)
-        {
-            Context.Items[ThrottledItem] = retryAfter;
-            return AuthenticateResult.Fail("too many failed attempts");
-        }
-
+        // Every key goes the same way (hash, cache, one query by hash), valid or not, whatever its shape, so a
+        // failure takes as long as any other failure.
         var key = values.ToString();
-        var stored = values.Count == 1 && ApiKeySecrets.LooksLikeAKey(key)
-            ? await cache.FindAsync(key, session, Context.RequestAborted)
-            : null;
-        var now = clock.GetUtcNow();
-        if (stored is null || !stored.IsUsableAt(now))
+        var stored = await cache.FindAsync(key, session, Context.RequestAborted);
+        if (values.Count != 1 || !ApiKeySecrets.LooksLikeAKey(key) || stored is null || !stored.IsUsableAt(clock.GetUtcNow()))
         {
-            failures.RecordFailure(address);
+            // Only a request with a wrong key is ever refused for failures from its address (spec §1).
+            if (failures.RecordFailure(Context.Connection.RemoteIpAddress) is { } retryAfter)
+            {
+                Context.Items[ThrottledItem] = retryAfter;
+                return AuthenticateResult.Fail("too many failed attempts");
+            }
             return AuthenticateResult.Fail("invalid key");
         }
 

@@ -25,20 +25,7 @@ internal sealed class BootstrapApiKey(
         var configured = configuration[ConfigurationKey];
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            // A key authentication would always refuse must stop the start, not fail silently later.
-            if (!ApiKeySecrets.LooksLikeAKey(configured))
-                throw new InvalidOperationException(
-                    $"{ConfigurationKey} must be 8 to 256 printable ASCII characters without spaces.");
-            var existing = await session.LoadAsync<ApiKey>(KeyId, cancellationToken);
-            if (existing?.RevokedAt is not null && existing.KeyHash == ApiKeySecrets.Hash(configured))
-            {
-                // A revoked key must not come back because a node restarted with the old configuration.
-                logger.LogWarning("The configured bootstrap API key {ApiKeyId} was revoked and stays revoked; configure a new one", KeyId);
-                return;
-            }
-            session.Store(NewBootstrapKey(KeyId, ApiKeySecrets.Hash(configured)));
-            await session.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Bootstrap API key {ApiKeyId} is configured", KeyId);
+            await EnsureConfiguredAsync(session, configured, cancellationToken);
             return;
         }
 
@@ -50,6 +37,34 @@ internal sealed class BootstrapApiKey(
         await session.SaveChangesAsync(cancellationToken);
         // The one place a key is ever logged (spec §1): an empty store with no configured key.
         logger.LogWarning("No API key existed; generated one with every scope: {GeneratedApiKey}", key);
+    }
+
+    private async Task EnsureConfiguredAsync(IDocumentSession session, string configured, CancellationToken cancellationToken)
+    {
+        // A key authentication would always refuse must stop the start, not fail silently later.
+        if (!ApiKeySecrets.LooksLikeAKey(configured))
+            throw new InvalidOperationException($"{ConfigurationKey} must be 8 to 256 printable ASCII characters without spaces.");
+        var hash = ApiKeySecrets.Hash(configured);
+        var existing = await session.Query<ApiKey>().FirstOrDefaultAsync(k => k.KeyHash == hash, cancellationToken);
+        if (existing is not null && !existing.IsUsableAt(clock.GetUtcNow()))
+        {
+            // A revoked key must not come back because a node restarted with the old configuration.
+            logger.LogWarning("The configured bootstrap API key {ApiKeyId} is revoked or expired and stays so; configure a new one", existing.Id);
+            return;
+        }
+        if (existing is not null && existing.Id != KeyId)
+        {
+            // A key made earlier (by POST /api-keys, or generated at first start) named as the bootstrap key: it
+            // keeps its id, history and customer context and gains every scope.
+            existing.Scopes = [.. Scopes.All];
+            session.Store(existing);
+            await session.SaveChangesAsync(cancellationToken);
+            logger.LogWarning("The configured bootstrap API key is the existing key {ApiKeyId}; it now has every scope", existing.Id);
+            return;
+        }
+        session.Store(NewBootstrapKey(KeyId, hash));
+        await session.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Bootstrap API key {ApiKeyId} is configured", KeyId);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Connect.Identity.Authentication;
 
 /// <summary>
-/// One token bucket per API key (ASP.NET Core rate limiter): <see cref="IdentityOptions.PermitsPerSecond"/> sustained,
+/// One token bucket per API key (<see cref="KeyTokenBucket"/>): <see cref="IdentityOptions.PermitsPerSecond"/> sustained,
 /// <see cref="IdentityOptions.Burst"/> at once; beyond it a 429 problem with <c>Retry-After</c>. Requests without a
 /// valid key are not counted here (authentication answers them, and <see cref="FailedAuthenticationLimiter"/> slows guessing).
 /// </summary>
@@ -29,26 +29,12 @@ internal static class KeyRateLimiting
             ? new RateLimitPolicy(p, b)
             : null;
 
-    public static void Configure(RateLimiterOptions limiter, IOptionsMonitor<IdentityOptions> options)
+    public static void Configure(RateLimiterOptions limiter, IOptionsMonitor<IdentityOptions> options, TimeProvider clock)
     {
         limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             http.User.FindFirst(ConnectClaims.ApiKeyId)?.Value is { } keyId
                 // The partition is made on the key's first request, from the policy it carries then.
-                ? RateLimitPartition.GetTokenBucketLimiter(keyId, _ =>
-                {
-                    var policy = Policy(http.User, options.CurrentValue);
-                    // Refilled ten times a second when the rate divides evenly (a key at its limit is slowed smoothly),
-                    // else once a second with the whole rate, so the rate is never rounded down.
-                    var tenths = policy.PermitsPerSecond % 10 == 0;
-                    return new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = policy.Burst,
-                        TokensPerPeriod = tenths ? policy.PermitsPerSecond / 10 : policy.PermitsPerSecond,
-                        ReplenishmentPeriod = tenths ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1),
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    };
-                })
+                ? RateLimitPartition.Get(keyId, _ => new KeyTokenBucket(Policy(http.User, options.CurrentValue), clock))
                 : RateLimitPartition.GetNoLimiter("no key"));
         limiter.OnRejected = (context, _) =>
         {

@@ -12,8 +12,10 @@ namespace Connect.Identity.Domain;
 /// when PostgreSQL delivers the NOTIFY the revocation sent in its transaction (<see cref="ApiKeyRevocationListener"/>).
 /// While that listener is not connected, nothing older than one second is trusted without asking the database
 /// again, unless the database cannot be reached (then no revocation can commit either, and the key validated
-/// before keeps working; the cache is dropped when the listener is back). Keys are looked up by the
-/// id inside them and the secret is compared as a hash in constant time.
+/// before keeps working; the cache is dropped when the listener is back).
+/// Every presented key, well-formed or not, costs the same: one hash, one cache probe and, on a miss, one
+/// indexed query by that hash; what was found (a usable, revoked or expired key, or nothing) is cached the same
+/// way, so the answer's timing does not tell an unknown key from a revoked one or a known key id from an unknown one.
 /// </summary>
 internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options) : INotificationHandler<ApiKeyRevokedNotification>
 {
@@ -23,7 +25,7 @@ internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options) : IN
     private readonly ConcurrentDictionary<string, Entry> _byHash = new(StringComparer.Ordinal);
     private long _generation;
 
-    private sealed record Entry(ApiKey Key, long LoadedAt);
+    private sealed record Entry(ApiKey? Key, long LoadedAt);
 
     /// <summary>Set by the listener: whether revocations from other nodes are being heard.</summary>
     public bool ListenerConnected { get; set; }
@@ -32,7 +34,7 @@ internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options) : IN
 
     private bool Enabled => options.CurrentValue.KeyCacheSeconds > 0;
 
-    /// <summary>The stored key the presented one belongs to, or null.</summary>
+    /// <summary>The stored key the presented one belongs to (perhaps revoked or expired), or null.</summary>
     public async Task<ApiKey?> FindAsync(string presentedKey, IQuerySession session, CancellationToken cancellationToken)
     {
         var hash = ApiKeySecrets.Hash(presentedKey);
@@ -45,7 +47,7 @@ internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options) : IN
         ApiKey? key;
         try
         {
-            key = await LoadAsync(presentedKey, hash, session, cancellationToken);
+            key = await session.Query<ApiKey>().FirstOrDefaultAsync(k => k.KeyHash == hash, cancellationToken);
         }
         catch (Exception ex) when (cached is not null && Connect.SharedKernel.Errors.DatabaseErrors.IsUnreachable(ex))
         {
@@ -53,7 +55,7 @@ internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options) : IN
             // keeps working until the database is back (then the listener reconnects and drops the cache).
             return cached.Key;
         }
-        if (key is not null && Enabled)
+        if (Enabled)
         {
             if (_byHash.Count >= MaxEntries) _byHash.Clear();
             // A revocation heard while we were reading must not be undone by what we read before it.
@@ -69,19 +71,11 @@ internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options) : IN
         return key;
     }
 
-    private static async Task<ApiKey?> LoadAsync(string presentedKey, string hash, IQuerySession session, CancellationToken cancellationToken)
-    {
-        if (ApiKeySecrets.IdOf(presentedKey) is { } id && await session.LoadAsync<ApiKey>(id, cancellationToken) is { } byId)
-            return ApiKeySecrets.Matches(hash, byId.KeyHash) ? byId : null;
-        // A configured bootstrap key may have any shape: find it by its hash.
-        return await session.Query<ApiKey>().FirstOrDefaultAsync(k => k.KeyHash == hash, cancellationToken);
-    }
-
     public void Evict(string apiKeyId)
     {
         Interlocked.Increment(ref _generation);
         foreach (var (hash, entry) in _byHash)
-            if (entry.Key.Id == apiKeyId) _byHash.TryRemove(hash, out _);
+            if (entry.Key?.Id == apiKeyId) _byHash.TryRemove(hash, out _);
     }
 
     public void Clear()

@@ -22,7 +22,6 @@ internal static class IdentityEndpoints
         app.MapGet("/me", (HttpContext http) =>
             {
                 var user = http.User;
-                var options = http.RequestServices.GetRequiredService<IOptionsMonitor<IdentityOptions>>().CurrentValue;
                 return Results.Json(new Me
                 {
                     ApiKeyId = user.GetApiKeyId(),
@@ -32,7 +31,7 @@ internal static class IdentityEndpoints
                     ExpiresAt = user.FindFirst(ConnectClaims.ExpiresAt)?.Value is { } expires
                         ? DateTimeOffset.Parse(expires, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)
                         : null,
-                    RateLimit = KeyRateLimiting.Policy(user, options),
+                    RateLimit = KeyRateLimiting.Policy(user, Options(http)),
                 }, Respond.JsonOptions(http));
             })
             .RequireAuthorization(IdentityModule.AnyKeyPolicy).WithTags("Identity").Produces<Me>();
@@ -40,8 +39,10 @@ internal static class IdentityEndpoints
         var keys = app.MapGroup("/api-keys").RequireAuthorization(Scopes.KeysAdmin).WithTags("Identity (API keys)");
         keys.MapPost("", (CreateApiKey body, HttpContext http, ISender sender) =>
             {
+                var caller = new CallerLimits(
+                    [.. http.User.FindAll(ConnectClaims.Scope).Select(c => c.Value)], KeyRateLimiting.Policy(http.User, Options(http)));
                 http.Response.Headers.CacheControl = "no-store"; // the only response that carries a key
-                return Respond.Created(http, () => sender.Send(body with { ChangedBy = http.User.GetApiKeyId() }), "/api-keys/{0}", k => k.ApiKeyId);
+                return Respond.Created(http, () => sender.Send(body with { ChangedBy = http.User.GetApiKeyId(), Caller = caller }), "/api-keys/{0}", k => k.ApiKeyId);
             })
             .Produces<CreatedApiKey>(201);
         keys.MapGet("", async (HttpContext http, ISender sender) =>
@@ -58,8 +59,11 @@ internal static class IdentityEndpoints
                 [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] RevokeApiKey? body, HttpContext http, ISender sender) =>
                 Respond.Single(http, await sender.Send((body ?? new RevokeApiKey()) with
                 {
-                    ApiKeyId = apiKeyId, ChangedBy = http.User.GetApiKeyId(),
+                    ApiKeyId = apiKeyId, ChangedBy = http.User.GetApiKeyId(), Preconditions = Preconditions.Of(http.Request),
                 }), "API key", apiKeyId))
             .Produces<ApiKeyInfo>();
     }
+
+    private static IdentityOptions Options(HttpContext http) =>
+        http.RequestServices.GetRequiredService<IOptionsMonitor<IdentityOptions>>().CurrentValue;
 }

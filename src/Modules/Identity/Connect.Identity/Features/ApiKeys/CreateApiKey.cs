@@ -7,6 +7,7 @@ using Connect.SharedKernel.Errors;
 using FluentValidation;
 using Marten;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace Connect.Identity.Features.ApiKeys;
 
@@ -23,9 +24,15 @@ internal sealed partial record CreateApiKey : ICommand<CreatedApiKey>
     /// <summary>The acting key id; set by the endpoint.</summary>
     [ServerAssigned] public string ChangedBy { get; init; } = "system";
 
+    /// <summary>What the acting key itself may do; set by the endpoint. Null for in-process callers (trusted code).</summary>
+    [ServerAssigned] public CallerLimits? Caller { get; init; }
+
     [GeneratedRegex("^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,4}\\z", RegexOptions.CultureInvariant)]
     public static partial Regex LocalePattern();
 }
+
+/// <summary>The acting key's scopes and rate limit: a key never mints one that may do more.</summary>
+internal sealed record CallerLimits(IReadOnlyList<string> Scopes, RateLimitPolicy RateLimit);
 
 /// <summary>A key's own rate limit (optional; the service default otherwise).</summary>
 internal sealed record RateLimitInput
@@ -53,13 +60,13 @@ internal sealed class CreateApiKeyValidator : AbstractValidator<CreateApiKey>
     }
 }
 
-internal sealed class CreateApiKeyHandler(IDocumentSession session, TimeProvider clock) : ICommandHandler<CreateApiKey, CreatedApiKey>
+internal sealed class CreateApiKeyHandler(IDocumentSession session, TimeProvider clock, IOptionsMonitor<IdentityOptions> options)
+    : ICommandHandler<CreateApiKey, CreatedApiKey>
 {
     public ValueTask<CreatedApiKey> Handle(CreateApiKey command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        if (command.ExpiresAt is { } expiresAt && expiresAt <= now)
-            throw new ValidationFailedException("expiresAt", "expiresAt must be in the future.");
+        KeyMintingRules.Check(command, now, options.CurrentValue);
 
         var id = ApiKeySecrets.NewId();
         var plaintext = ApiKeySecrets.NewKey(id);

@@ -2,10 +2,13 @@ using Connect.Identity.Contracts;
 using Connect.Identity.Domain;
 using Connect.SharedKernel;
 using Connect.SharedKernel.Errors;
+using Connect.SharedKernel.Http;
 using Connect.SharedKernel.Messaging;
 using FluentValidation;
 using Marten;
 using Mediator;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Connect.Identity.Features.ApiKeys;
 
@@ -16,6 +19,7 @@ internal sealed record RevokeApiKey : ICommand<ApiKeyInfo>
 
     [ServerAssigned] public string ApiKeyId { get; init; } = "";
     [ServerAssigned] public string ChangedBy { get; init; } = "system";
+    [ServerAssigned] public Preconditions? Preconditions { get; init; }
 }
 
 internal sealed class RevokeApiKeyValidator : AbstractValidator<RevokeApiKey>
@@ -23,16 +27,21 @@ internal sealed class RevokeApiKeyValidator : AbstractValidator<RevokeApiKey>
     public RevokeApiKeyValidator() => RuleFor(c => c.Reason).MaximumLength(500);
 }
 
-internal sealed class RevokeApiKeyHandler(IDocumentSession session, TimeProvider clock, NotificationBuffer notifications)
+internal sealed class RevokeApiKeyHandler(
+    IDocumentSession session, TimeProvider clock, NotificationBuffer notifications, IOptions<JsonOptions> json)
     : ICommandHandler<RevokeApiKey, ApiKeyInfo>
 {
     public async ValueTask<ApiKeyInfo> Handle(RevokeApiKey command, CancellationToken cancellationToken)
     {
+        await LastAdminKeyGuard.LockAsync(session, cancellationToken);
         var key = await session.LoadAsync<ApiKey>(command.ApiKeyId, cancellationToken) ?? throw new NotFoundException("API key", command.ApiKeyId);
+        if (command.Preconditions is { IsEmpty: false })
+            command.Preconditions.Check(ETags.Of(key.ToInfo(), json.Value.SerializerOptions));
         if (key.RevokedAt is not null) throw new ConflictException($"API key '{key.Id}' is already revoked.");
+        var now = clock.GetUtcNow();
+        await LastAdminKeyGuard.EnsureAnotherAdminKeyAsync(session, key, now, cancellationToken);
 
         var stream = await session.Events.FetchStreamStateAsync(ApiKey.StreamKey(key.Id), cancellationToken);
-        var now = clock.GetUtcNow();
         key.RevokedAt = now;
         session.Store(key);
         var revoked = new ApiKeyRevoked(key.Id, command.Reason, now, command.ChangedBy);
