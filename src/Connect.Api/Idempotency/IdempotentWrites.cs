@@ -20,6 +20,7 @@ internal static class IdempotentWrites
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IdempotencyCleanup>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyCleanup>());
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", IdempotencyOpenApi.Describe);
         return services;
     }
 

@@ -73,4 +73,17 @@ public sealed class IdempotencyKeyTests(ConnectApiFactory api) : ApiTest(api)
 
         await (await Admin.SendAsync(request)).ShouldBeProblem(HttpStatusCode.BadRequest, "idempotency_key_invalid");
     }
+
+    [Fact]
+    public async Task Given_the_OpenAPI_document_When_read_Then_every_POST_and_PATCH_describes_the_Idempotency_Key_header()
+    {
+        var document = await (await Admin.GetAsync("/openapi/v1.json")).ShouldBe(HttpStatusCode.OK);
+
+        var writes = document["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Where(op => op.Key is "post" or "patch").Select(op => op.Value!))
+            .ToList();
+        writes.Should().NotBeEmpty();
+        writes.Should().OnlyContain(op => op["parameters"]!.AsArray()
+            .Any(p => p!["name"]!.GetValue<string>() == "Idempotency-Key" && p["in"]!.GetValue<string>() == "header"));
+    }
 }
