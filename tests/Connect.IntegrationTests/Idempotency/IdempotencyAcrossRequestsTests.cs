@@ -87,4 +87,17 @@ public sealed class IdempotencyAcrossRequestsTests(ConnectApiFactory api) : ApiT
         deleted.Should().Be(1);
         (await Admin.CreateProductAsync("recent")).IsReplay().Should().BeTrue();
     }
+
+    [Fact]
+    public async Task Given_a_started_node_When_another_starts_on_the_same_database_Then_the_records_table_is_left_as_it_is()
+    {
+        await (await Admin.CreateProductAsync("kept-across-restarts")).ShouldBe(HttpStatusCode.Created);
+
+        await using (var restarted = Api.WithWebHostBuilder(_ => { }))
+            (await Api.ClientFor(restarted).CreateProductAsync("kept-across-restarts")).IsReplay().Should().BeTrue();
+
+        var migration = await Api.Store.Storage.Database.CreateMigrationAsync();
+        migration.Deltas.Where(d => d.SchemaObject.Identifier.QualifiedName == IdempotencyTable.Name)
+            .Should().ContainSingle().Which.Difference.Should().Be(Weasel.Core.SchemaPatchDifference.None);
+    }
 }
