@@ -1,6 +1,7 @@
 using Connect.Api;
 using Connect.Api.Errors;
 using Connect.Api.Hardening;
+using Connect.Api.Idempotency;
 using Connect.Api.Health;
 using Connect.Api.OpenApi;
 using Connect.Catalog;
@@ -35,6 +36,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
     options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuditBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
 });
 builder.Services.AddScoped<NotificationBuffer>();
+builder.Services.AddIdempotentWrites(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(o => ConnectJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -56,6 +58,10 @@ app.UseSerilogRequestLogging(o =>
 app.UseProblemResponses();
 app.UseHttpHardening();
 app.UseIdentityModule();
+// After authorization, so records are per key and refused requests keep nothing; around the endpoints' own
+// problem answers, so a 4xx is kept like any other answer.
+app.UseIdempotentWrites();
+app.UseExceptionProblems();
 
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o.WithTitle("Connect API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();

@@ -16,7 +16,32 @@ internal static class ProblemResponses
 {
     public static IApplicationBuilder UseProblemResponses(this WebApplication app)
     {
-        app.Use(async (http, next) =>
+        app.UseExceptionProblems();
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var (code, title, detail) = http.Response.StatusCode switch
+            {
+                404 => ("not_found", "Not found", "No resource or endpoint answers at this path."),
+                405 => ("method_not_allowed", "Method not allowed", "This path does not accept that method."),
+                415 => ("unsupported_media_type", "Unsupported media type", "Send the body as application/json."),
+                413 => ("payload_too_large", "Payload too large", "The request body is larger than allowed."),
+                414 => ("uri_too_long", "URI too long", "The request's address is longer than allowed."),
+                400 => ("bad_request", "Bad request", "The request is malformed."),
+                _ => ("error", "Error", "The request could not be completed."),
+            };
+            await Problems.WriteAsync(http, Problems.Create(http, http.Response.StatusCode, code, title, detail));
+        });
+        return app;
+    }
+
+    /// <summary>
+    /// Turns an exception into its problem answer. The outermost one catches every failure; a second one inside
+    /// idempotent writes lets them keep the problem an endpoint answered.
+    /// </summary>
+    public static IApplicationBuilder UseExceptionProblems(this WebApplication app)
+    {
+        return app.Use(async (http, next) =>
         {
             try
             {
@@ -38,22 +63,6 @@ internal static class ProblemResponses
                 await Problems.WriteAsync(http, problem);
             }
         });
-        app.UseStatusCodePages(async context =>
-        {
-            var http = context.HttpContext;
-            var (code, title, detail) = http.Response.StatusCode switch
-            {
-                404 => ("not_found", "Not found", "No resource or endpoint answers at this path."),
-                405 => ("method_not_allowed", "Method not allowed", "This path does not accept that method."),
-                415 => ("unsupported_media_type", "Unsupported media type", "Send the body as application/json."),
-                413 => ("payload_too_large", "Payload too large", "The request body is larger than allowed."),
-                414 => ("uri_too_long", "URI too long", "The request's address is longer than allowed."),
-                400 => ("bad_request", "Bad request", "The request is malformed."),
-                _ => ("error", "Error", "The request could not be completed."),
-            };
-            await Problems.WriteAsync(http, Problems.Create(http, http.Response.StatusCode, code, title, detail));
-        });
-        return app;
     }
 
     private static ProblemDocument Map(HttpContext http, Exception error) => error switch

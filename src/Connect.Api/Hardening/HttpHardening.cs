@@ -52,8 +52,8 @@ internal static class HttpHardening
                 cors.AddPolicy(CorsPolicy, policy => policy
                     .WithOrigins(limits.CorsOrigins)
                     .WithMethods("GET", "POST", "PATCH")
-                    .WithHeaders("X-Api-Key", "Content-Type", "If-Match", "If-None-Match", "Accept-Language")
-                    .WithExposedHeaders("ETag", "Location", "Retry-After"));
+                    .WithHeaders("X-Api-Key", "Content-Type", "If-Match", "If-None-Match", "Accept-Language", "Idempotency-Key")
+                    .WithExposedHeaders("ETag", "Location", "Retry-After", "Idempotent-Replayed"));
         });
         return builder;
     }

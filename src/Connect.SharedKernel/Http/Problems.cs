@@ -40,6 +40,9 @@ public static class Problems
         return http.Response.WriteAsync(JsonSerializer.Serialize(problem, Json));
     }
 
+    /// <summary>The document as its body bytes.</summary>
+    public static byte[] Serialize(ProblemDocument problem) => JsonSerializer.SerializeToUtf8Bytes(problem, Json);
+
     public static IResult Result(ProblemDocument problem) =>
         Results.Json(problem, Json, ContentType, problem.Status);
 }

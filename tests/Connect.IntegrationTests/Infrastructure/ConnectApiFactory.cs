@@ -58,10 +58,11 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
-    /// <summary>Deletes every document and event, then restores the bootstrap admin key.</summary>
+    /// <summary>Deletes every document, event and idempotency record, then restores the bootstrap admin key.</summary>
     public async Task ResetAsync()
     {
         await Store.Advanced.ResetAllData();
+        await ExecuteSqlAsync($"TRUNCATE {Connect.Api.Idempotency.IdempotencyTable.Name}");
         // ResetAllData bypasses Marten's sessions, so nothing told the catalog read model; a write would have.
         Services.GetRequiredService<Connect.Catalog.Reading.CatalogChanges>().Changed();
         Clock.Reset();
@@ -70,6 +71,15 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
         Notifications.Clear();
         Logs.Clear();
         await StoreKeyAsync("bootstrap", AdminKey, Connect.Identity.Contracts.Scopes.All, CustomerType.Consumer, "en-US");
+    }
+
+    /// <summary>Runs one SQL statement against the test database (what ResetAllData does not reach, fault injection).</summary>
+    public async Task<int> ExecuteSqlAsync(string sql)
+    {
+        await using var connection = Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        return await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>The events of one stream as stored in PostgreSQL, oldest first (empty when there is no such stream).</summary>

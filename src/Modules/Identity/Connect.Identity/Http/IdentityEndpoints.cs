@@ -44,6 +44,7 @@ internal static class IdentityEndpoints
                 http.Response.Headers.CacheControl = "no-store"; // the only response that carries a key
                 return Respond.Created(http, () => sender.Send(body with { ChangedBy = http.User.GetApiKeyId(), Caller = caller }), "/api-keys/{0}", k => k.ApiKeyId);
             })
+            .ShowsSecretOnce()
             .Produces<CreatedApiKey>(201);
         keys.MapGet("", async (HttpContext http, ISender sender) =>
             {
