@@ -2,6 +2,7 @@ using Connect.Api;
 using Connect.Api.Errors;
 using Connect.Api.Hardening;
 using Connect.Api.Health;
+using Connect.Api.OpenApi;
 using Connect.Catalog;
 using Connect.Identity;
 using Connect.Identity.Contracts;
@@ -37,7 +38,7 @@ builder.Services.AddScoped<NotificationBuffer>();
 
 builder.Services.ConfigureHttpJsonOptions(o => ConnectJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddSchemaTransformer(BoundsSchemaTransformer.Apply));
 
 // The modules: each registers its own documents, handlers, validators and endpoints.
 builder.Services.AddIdentityModule(builder.Configuration);

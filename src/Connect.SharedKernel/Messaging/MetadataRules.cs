@@ -8,10 +8,17 @@ public static class MetadataRules
 {
     public const int MaxKeys = 100;
 
+    /// <summary>The most metadata may take written out in a response (bytes, with the response's escaping).</summary>
+    public const int MaxBytes = 4 * 1024;
+
+    private static readonly JsonSerializerOptions Wire = ConnectJson.Create();
+
     public static IRuleBuilderOptions<T, Dictionary<string, JsonElement>?> MustBeSmallMetadata<T>(
         this IRuleBuilder<T, Dictionary<string, JsonElement>?> rule) =>
-        rule.Must(m => m is null || (m.Count <= MaxKeys && m.Values.All(v => Depth(v) <= ConnectJson.MaxMetadataDepth)))
-            .WithMessage($"metadata holds at most {MaxKeys} keys, nested at most {ConnectJson.MaxMetadataDepth} levels.");
+        rule.Must(m => m is null || (m.Count <= MaxKeys && m.Values.All(v => Depth(v) <= ConnectJson.MaxMetadataDepth) && Written(m) <= MaxBytes))
+            .WithMessage($"metadata holds at most {MaxKeys} keys, nested at most {ConnectJson.MaxMetadataDepth} levels, {MaxBytes} bytes written as JSON.");
+
+    private static int Written(Dictionary<string, JsonElement> metadata) => JsonSerializer.SerializeToUtf8Bytes(metadata, Wire).Length;
 
     private static int Depth(JsonElement element) => element.ValueKind switch
     {
