@@ -2,6 +2,7 @@ using Connect.Api;
 using Connect.Api.Errors;
 using Connect.Api.Hardening;
 using Connect.Api.Health;
+using Connect.Api.Logging;
 using Connect.Api.OpenApi;
 using Connect.Catalog;
 using Connect.Identity;
@@ -18,6 +19,7 @@ builder.AddHttpHardening();
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()
+    .Enrich.With<SingleLineProperties>()
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
     // Extra sinks registered in the container (the tests capture every log line this way).
     .WriteTo.Sink(new AggregateSink(services.GetServices<Serilog.Core.ILogEventSink>())),
@@ -47,11 +49,7 @@ builder.Services.AddPricingModule();
 
 var app = builder.Build();
 
-app.UseSerilogRequestLogging(o =>
-{
-    o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (key {ApiKeyId})";
-    o.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("ApiKeyId", http.User.GetApiKeyId());
-});
+app.UseRequestLogging();
 // Problems are written inside the request log, so the log shows the status the caller got.
 app.UseProblemResponses();
 app.UseHttpHardening();
