@@ -95,6 +95,7 @@ internal static class HttpHardening
             return next(http);
         });
         if (limits.CorsOrigins.Length > 0) app.UseCors(CorsPolicy);
+        app.UseJsonBodies();
         return app;
     }
 
