@@ -78,6 +78,7 @@ internal static class HttpHardening
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Resource-Policy"] = "same-origin";
+                CacheHeaders.Apply(http);
                 return Task.CompletedTask;
             });
 
