@@ -50,17 +50,19 @@ builder.Services.AddPricingModule();
 var app = builder.Build();
 
 app.UseRequestLogging();
+app.UseHeadWithoutBody();
 // Problems are written inside the request log, so the log shows the status the caller got.
 app.UseProblemResponses();
 app.UseHttpHardening();
 app.UseIdentityModule();
 
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/docs", o => o.WithTitle("Connect API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
-app.MapHealth();
-app.MapIdentityModule();
-app.MapCatalogModule();
-app.MapPricingModule();
+var routes = app.MapGroup("").WithHeadOnEveryGet();
+routes.MapOpenApi().AllowAnonymous();
+routes.MapScalarApiReference("/docs", o => o.WithTitle("Connect API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+routes.MapHealth();
+routes.MapIdentityModule();
+routes.MapCatalogModule();
+routes.MapPricingModule();
 
 app.Run();
 
