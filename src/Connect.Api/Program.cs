@@ -13,7 +13,7 @@ using Connect.SharedKernel.Messaging;
 using Scalar.AspNetCore;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Of(args) });
 builder.AddHttpHardening();
 
 builder.Services.AddSerilog((services, logger) => logger
