@@ -44,12 +44,12 @@ public sealed partial class ContentRootTests(ConnectApiFactory api) : ApiTest(ap
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+            Directory.Delete(elsewhere, recursive: true);
         }
         output.AddRange((await process.StandardOutput.ReadToEndAsync()).Split('\n'));
 
         output.Should().Contain(l => l.Contains("Content root path: " + appDirectory.TrimEnd('/')));
         output.Should().NotContain(l => l.Contains("Request starting") || l.Contains("forged") && !l.Contains("%0D%0A"));
-        Directory.Delete(elsewhere, recursive: true);
     }
 
     private static async Task<string> ReadUntilListeningAsync(Process process, List<string> output)
