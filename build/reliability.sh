@@ -9,6 +9,8 @@
 #      (85 % reads; 5 % creates, 7 % patches, 3 % archive/restore) for RELIABILITY_SECONDS (default 120) on an
 #      emptied database, 5xx count, every acknowledged write read back, memory sampled.
 #   3. Graceful shutdown: SIGTERM during load; in-flight requests finish, no acknowledged write is lost.
+#   4. The largest list page: 200 offerings at every bound (about 60 KB each), read as one limit=1000 page by
+#      8 concurrent readers for 15 s on a fresh process; peak RSS and /health/live latency held to bounds.
 #
 # Usage: build/reliability.sh            (RELIABILITY_SECONDS=300 build/reliability.sh for a longer soak)
 set -euo pipefail
@@ -99,6 +101,14 @@ wait "$LOAD"
 shutdown_load="$(cat "$OUT/shutdown-load.json")"
 start_api
 shutdown_verify="$(driver verify --ids "$OUT/shutdown-ids.txt")"
+
+# --- 4. the largest list page ------------------------------------------------------------------------------
+LARGEST_MAX_RSS_MB=1024 LARGEST_MAX_LIVE_MS=1000
+say "largest page: 200 offerings at every bound, 8 readers of limit=1000 for 15 s"
+rss_mb() { awk -v f="$1" '$1 == f":" {print int($2 / 1024)}' "/proc/$API_PID/status"; }
+largest_rss_before="$(rss_mb VmRSS)"
+largest="$(driver largest-page --offerings 200 --seconds 15 --workers 8)"
+largest_peak="$(rss_mb VmHWM)"
 stop_api
 
 # --- figures -------------------------------------------------------------------------------------------
@@ -116,10 +126,13 @@ cat <<SUMMARY
 - Failing keys, median time to the 401: $timing
 - Load and soak ($SOAK_SECONDS s): $(json "$soak" "['requests']") requests, $soak_5xx 5xx, $(json "$soak" "['acknowledgedWrites']") acknowledged writes, $soak_lost lost; p50 $(json "$soak" "['p50Ms']") ms, p99 $(json "$soak" "['p99Ms']") ms; memory $memory
 - Graceful shutdown: SIGTERM answered in $shutdown_ms ms (exit code $api_exit); $(json "$shutdown_load" "['requests']") requests, $shutdown_5xx 5xx, $(json "$shutdown_load" "['refusedConnections']") refused connections while down, $(json "$shutdown_load" "['acknowledgedWrites']") acknowledged writes, $shutdown_lost lost
+- Largest page: $(json "$largest" "['offerings']") offerings of at most 64 KB, a $(json "$largest" "['pageBytes']") byte page read $(json "$largest" "['reads']") times by $(json "$largest" "['readers']") readers in 15 s ($(json "$largest" "['failures']") failures), read p50 $(json "$largest" "['readP50Ms']") ms, p99 $(json "$largest" "['readP99Ms']") ms; /health/live p50 $(json "$largest" "['liveP50Ms']") ms, p99 $(json "$largest" "['liveP99Ms']") ms, max $(json "$largest" "['liveMaxMs']") ms (bound $LARGEST_MAX_LIVE_MS); RSS $largest_rss_before MB before, peak $largest_peak MB (bound $LARGEST_MAX_RSS_MB)
 - Server banner headers: $server_header
 SUMMARY
 
 ok=1
 ((tests_status == 0)) || ok=0
 [[ $soak_5xx == 0 && $soak_lost == 0 && $shutdown_5xx == 0 && $shutdown_lost == 0 && $server_header == 0 ]] || ok=0
+[[ $(json "$largest" "['failures']") == 0 && $largest_peak -le $LARGEST_MAX_RSS_MB ]] || ok=0
+python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= float(sys.argv[2]) else 1)" "$(json "$largest" "['liveP99Ms']")" "$LARGEST_MAX_LIVE_MS" || ok=0
 if ((ok == 1)); then echo "reliability: passed"; else echo "reliability: FAILED (details in $OUT)"; exit 1; fi

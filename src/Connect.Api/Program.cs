@@ -3,6 +3,7 @@ using Connect.Api.Errors;
 using Connect.Api.Hardening;
 using Connect.Api.Idempotency;
 using Connect.Api.Health;
+using Connect.Api.Logging;
 using Connect.Api.OpenApi;
 using Connect.Catalog;
 using Connect.Identity;
@@ -13,12 +14,13 @@ using Connect.SharedKernel.Messaging;
 using Scalar.AspNetCore;
 using Serilog;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Of(args) });
 builder.AddHttpHardening();
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .Enrich.FromLogContext()
+    .Enrich.With<SingleLineProperties>()
     .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
     // Extra sinks registered in the container (the tests capture every log line this way).
     .WriteTo.Sink(new AggregateSink(services.GetServices<Serilog.Core.ILogEventSink>())),
@@ -40,7 +42,7 @@ builder.Services.AddIdempotentWrites(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(o => ConnectJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi(o => o.DescribeEnumsByWireName());
+builder.Services.AddOpenApi(o => o.DescribeEnumsByWireName().AddSchemaTransformer(BoundsSchemaTransformer.Apply));
 
 // The modules: each registers its own documents, handlers, validators and endpoints.
 builder.Services.AddIdentityModule(builder.Configuration);
@@ -49,11 +51,8 @@ builder.Services.AddPricingModule();
 
 var app = builder.Build();
 
-app.UseSerilogRequestLogging(o =>
-{
-    o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms (key {ApiKeyId})";
-    o.EnrichDiagnosticContext = (diagnostics, http) => diagnostics.Set("ApiKeyId", http.User.GetApiKeyId());
-});
+app.UseRequestLogging();
+app.UseHeadWithoutBody();
 // Problems are written inside the request log, so the log shows the status the caller got.
 app.UseProblemResponses();
 app.UseHttpHardening();
@@ -63,12 +62,13 @@ app.UseIdentityModule();
 app.UseIdempotentWrites();
 app.UseExceptionProblems();
 
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/docs", o => o.WithTitle("Connect API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
-app.MapHealth();
-app.MapIdentityModule();
-app.MapCatalogModule();
-app.MapPricingModule();
+var routes = app.MapGroup("").WithHeadOnEveryGet();
+routes.MapOpenApi().AllowAnonymous();
+routes.MapScalarApiReference("/docs", o => o.WithTitle("Connect API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+routes.MapHealth();
+routes.MapIdentityModule();
+routes.MapCatalogModule();
+routes.MapPricingModule();
 
 app.Run();
 

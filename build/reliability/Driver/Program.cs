@@ -10,6 +10,7 @@ using System.Text.Json.Nodes;
 //
 //   driver load   --url http://127.0.0.1:5095 --key <admin key> --seconds 120 --workers 8 [--tolerate-refused]
 //   driver verify --url ... --key ... --ids <file written by load>
+//   driver largest-page --url ... --key ... --offerings 200 --seconds 15 --workers 8
 var options = Args.Parse(args);
 var url = options.Get("url", "http://127.0.0.1:5095");
 var adminKey = options.Get("key", "");
@@ -19,7 +20,11 @@ switch (options.Command)
 {
     case "load": await Load(); break;
     case "verify": await Verify(options.Get("ids", "ids.txt")); break;
-    default: Console.Error.WriteLine("usage: driver load|verify --url U --key K [--seconds S] [--workers N] [--ids FILE]"); return 2;
+    case "largest-page":
+        Console.WriteLine(JsonSerializer.Serialize(await LargestPage.Run(http, await CreateKey("largest-page"),
+            int.Parse(options.Get("offerings", "200")), int.Parse(options.Get("seconds", "15")), int.Parse(options.Get("workers", "8")))));
+        break;
+    default: Console.Error.WriteLine("usage: driver load|verify|largest-page --url U --key K [--seconds S] [--workers N] [--ids FILE]"); return 2;
 }
 return 0;
 

@@ -24,7 +24,7 @@ internal static class ProblemResponses
             {
                 404 => ("not_found", "Not found", "No resource or endpoint answers at this path."),
                 405 => ("method_not_allowed", "Method not allowed", "This path does not accept that method."),
-                415 => ("unsupported_media_type", "Unsupported media type", "Send the body as application/json."),
+                415 => ("unsupported_media_type", "Unsupported media type", "Send the body as application/json in UTF-8."),
                 413 => ("payload_too_large", "Payload too large", "The request body is larger than allowed."),
                 414 => ("uri_too_long", "URI too long", "The request's address is longer than allowed."),
                 400 => ("bad_request", "Bad request", "The request is malformed."),
@@ -70,7 +70,7 @@ internal static class ProblemResponses
         ConnectException e => Problems.From(http, e),
         BadHttpRequestException { InnerException: JsonException json } => Validation(http, JsonErrors.ToFieldError(json)),
         BadHttpRequestException { StatusCode: 413 } => Problems.Create(http, 413, "payload_too_large", "Payload too large", "The request body is larger than allowed."),
-        BadHttpRequestException { StatusCode: 415 } => Problems.Create(http, 415, "unsupported_media_type", "Unsupported media type", "Send the body as application/json."),
+        BadHttpRequestException { StatusCode: 415 } => Problems.Create(http, 415, "unsupported_media_type", "Unsupported media type", "Send the body as application/json in UTF-8."),
         BadHttpRequestException e when e.Message.Contains("body", StringComparison.OrdinalIgnoreCase) =>
             Validation(http, new FieldError("", "A JSON object body is required.")),
         BadHttpRequestException => Problems.Create(http, 400, "bad_request", "Bad request", "The request is malformed."),

@@ -74,6 +74,7 @@ internal static class HttpHardening
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Resource-Policy"] = "same-origin";
+                CacheHeaders.Apply(http);
                 return Task.CompletedTask;
             });
 
@@ -91,6 +92,7 @@ internal static class HttpHardening
             return next(http);
         });
         if (limits.CorsOrigins.Length > 0) app.UseCors(CorsPolicy);
+        app.UseJsonBodies();
         return app;
     }
 

@@ -8,12 +8,20 @@ public static class MetadataRules
 {
     public const int MaxKeys = 100;
 
+    /// <summary>The most metadata may take written out in a response (bytes, with the response's escaping).</summary>
+    public const int MaxBytes = 4 * 1024;
+
+    private static readonly JsonSerializerOptions Wire = ConnectJson.Create();
+
     public static IRuleBuilderOptions<T, Dictionary<string, JsonElement>?> MustBeSmallMetadata<T>(
         this IRuleBuilder<T, Dictionary<string, JsonElement>?> rule) =>
-        rule.Must(m => m is null || (m.Count <= MaxKeys && m.Values.All(v => Depth(v) <= ConnectJson.MaxMetadataDepth)))
-            .WithMessage($"metadata holds at most {MaxKeys} keys, nested at most {ConnectJson.MaxMetadataDepth} levels.")
+        rule.Must(m => m is null || (m.Count <= MaxKeys && m.Values.All(v => Depth(v) <= ConnectJson.MaxMetadataDepth) && Written(m) <= MaxBytes))
+            .WithMessage($"metadata holds at most {MaxKeys} keys, nested at most {ConnectJson.MaxMetadataDepth} levels, {MaxBytes} bytes written as JSON.")
             .Must(m => m is null || m.Values.All(CanonicalJson.HasOnlyWritableNumbers))
             .WithMessage("metadata numbers have at most 28 significant digits and a magnitude below 7.9e28.");
+
+    // Measured as responses write it (canonical numbers may be longer than sent: 1e27 is 28 digits).
+    private static int Written(Dictionary<string, JsonElement> metadata) => JsonSerializer.SerializeToUtf8Bytes(CanonicalJson.Metadata(metadata), Wire).Length;
 
     private static int Depth(JsonElement element) => element.ValueKind switch
     {

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Connect.SharedKernel.Domain;
+using Connect.SharedKernel.Http;
 
 namespace Connect.Catalog.Contracts;
 
@@ -59,8 +61,8 @@ public sealed record ProductFeatures
     public long? IncludedCallSeconds { get; init; }
     public long? IncludedSms { get; init; }
     public int? ValidityDays { get; init; }
-    public IReadOnlyList<string>? Countries { get; init; }
-    public IReadOnlyList<string>? Regions { get; init; }
+    [MaxLength(CatalogBounds.Countries)] public IReadOnlyList<string>? Countries { get; init; }
+    [MaxLength(CatalogBounds.Regions), ItemMaxLength(CatalogBounds.Region)] public IReadOnlyList<string>? Regions { get; init; }
     public ActivationType? ActivationType { get; init; }
 }
 

@@ -38,6 +38,7 @@ internal static class CatalogEndpoints
                 var catalog = await sender.Send(new GetDefaultProductCatalogRendering(caller.CustomerType, caller.Locale, promoCode));
                 return Respond.Rendered(http, catalog, "Default product catalog", $"{caller.CustomerType}/{caller.Locale}");
             })
+            .WithMetadata(new VaryByHeaders("Accept-Language"))
             .Produces<ProductCatalog>();
         read.MapGet("/product-catalogs/{productCatalogId}", async (string productCatalogId, string? promoCode, HttpContext http, ISender sender) =>
                 Respond.Rendered(http, await sender.Send(new GetProductCatalogRendering(productCatalogId, promoCode)), "Product catalog", productCatalogId))

@@ -38,8 +38,9 @@ internal static class OfferingListParsing
     {
         var raw = p.String("sort", 32);
         if (raw is null) return (OfferingSortKey.Name, SortDirection.Asc);
+        // One optional '-', then a key: "--name" or "-" is an error, not a guess.
         var direction = raw.StartsWith('-') ? SortDirection.Desc : SortDirection.Asc;
-        OfferingSortKey? key = raw.TrimStart('-') switch
+        OfferingSortKey? key = (direction == SortDirection.Desc ? raw[1..] : raw) switch
         {
             "name" => OfferingSortKey.Name,
             "createdAt" => OfferingSortKey.CreatedAt,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Connect.Catalog.Contracts;
@@ -17,17 +18,17 @@ namespace Connect.Catalog.Features.Catalogs;
 internal sealed record CreateCatalog : ICommand<ProductCatalog>
 {
     public string? ProductCatalogId { get; init; }
-    public string? Name { get; init; }
+    [MaxLength(CatalogBounds.Name)] public string? Name { get; init; }
 
-    [JsonPropertyName("external_reference")]
+    [JsonPropertyName("external_reference"), MaxLength(CatalogBounds.ExternalReference)]
     public string? ExternalReference { get; init; }
-    public string? Description { get; init; }
+    [MaxLength(CatalogBounds.CatalogDescription)] public string? Description { get; init; }
     public CustomerType? CustomerType { get; init; }
     public string? Locale { get; init; }
     public bool? IsDefault { get; init; }
-    public List<string>? ProductOfferingIds { get; init; }
-    public List<string>? ProductOfferingGroupIds { get; init; }
-    public Dictionary<string, JsonElement>? Metadata { get; init; }
+    [MaxLength(CatalogBounds.CatalogOfferings)] public List<string>? ProductOfferingIds { get; init; }
+    [MaxLength(CatalogBounds.CatalogGroups)] public List<string>? ProductOfferingGroupIds { get; init; }
+    [MaxLength(MetadataRules.MaxKeys)] public Dictionary<string, JsonElement>? Metadata { get; init; }
 }
 
 internal sealed partial class CreateCatalogValidator : AbstractValidator<CreateCatalog>
@@ -39,15 +40,15 @@ internal sealed partial class CreateCatalogValidator : AbstractValidator<CreateC
     {
         RuleFor(c => c.ProductCatalogId).Must(Ids.IsValid).When(c => c.ProductCatalogId is not null).WithMessage(Ids.Rule);
         RuleFor(c => c.ProductCatalogId).NotEqual("default", StringComparer.OrdinalIgnoreCase).WithMessage("'default' names the default catalog and cannot be an id.");
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.ExternalReference).MaximumLength(200);
-        RuleFor(c => c.Description).MaximumLength(4000);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(CatalogBounds.Name);
+        RuleFor(c => c.ExternalReference).MaximumLength(CatalogBounds.ExternalReference);
+        RuleFor(c => c.Description).MaximumLength(CatalogBounds.CatalogDescription);
         RuleFor(c => c.CustomerType).NotNull();
         RuleFor(c => c.Locale!).Matches(Bcp47()).When(c => c.Locale is not null).WithMessage("locale must be a BCP 47 tag such as 'en-US'.");
-        RuleFor(c => c.ProductOfferingIds).Must(ids => ids!.Count <= 5000 && ids.Distinct().Count() == ids.Count)
-            .When(c => c.ProductOfferingIds is not null).WithMessage("productOfferingIds must be distinct (at most 5000).");
-        RuleFor(c => c.ProductOfferingGroupIds).Must(ids => ids!.Count <= 1000 && ids.Distinct().Count() == ids.Count)
-            .When(c => c.ProductOfferingGroupIds is not null).WithMessage("productOfferingGroupIds must be distinct (at most 1000).");
+        RuleFor(c => c.ProductOfferingIds).Must(ids => ids!.Count <= CatalogBounds.CatalogOfferings && ids.Distinct().Count() == ids.Count)
+            .When(c => c.ProductOfferingIds is not null).WithMessage($"productOfferingIds must be distinct (at most {CatalogBounds.CatalogOfferings}).");
+        RuleFor(c => c.ProductOfferingGroupIds).Must(ids => ids!.Count <= CatalogBounds.CatalogGroups && ids.Distinct().Count() == ids.Count)
+            .When(c => c.ProductOfferingGroupIds is not null).WithMessage($"productOfferingGroupIds must be distinct (at most {CatalogBounds.CatalogGroups}).");
         RuleFor(c => c.Metadata).MustBeSmallMetadata();
         RuleForEach(c => c.ProductOfferingIds).Must(Ids.IsValid).WithMessage(Ids.Rule);
         RuleForEach(c => c.ProductOfferingGroupIds).Must(Ids.IsValid).WithMessage(Ids.Rule);

@@ -1,8 +1,9 @@
-using Connect.SharedKernel.Http;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.SharedKernel.Domain;
+using Connect.SharedKernel.Http;
 using FluentValidation;
 using Mapster;
 using Marten;
@@ -14,10 +15,10 @@ namespace Connect.Catalog.Features.Groups;
 internal sealed record CreateOfferingGroup : ICommand<ProductOfferingGroup>
 {
     public string? ProductOfferingGroupId { get; init; }
-    public string? Name { get; init; }
+    [MaxLength(CatalogBounds.Name)] public string? Name { get; init; }
     public ProductCategory? Category { get; init; }
-    public string? Description { get; init; }
-    public string? InternalDescription { get; init; }
+    [MaxLength(CatalogBounds.Description)] public string? Description { get; init; }
+    [MaxLength(CatalogBounds.Description)] public string? InternalDescription { get; init; }
 }
 
 internal sealed class CreateOfferingGroupValidator : AbstractValidator<CreateOfferingGroup>
@@ -25,9 +26,9 @@ internal sealed class CreateOfferingGroupValidator : AbstractValidator<CreateOff
     public CreateOfferingGroupValidator()
     {
         RuleFor(c => c.ProductOfferingGroupId).Must(Ids.IsValid).When(c => c.ProductOfferingGroupId is not null).WithMessage(Ids.Rule);
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
-        RuleFor(c => c.Description).MaximumLength(4000);
-        RuleFor(c => c.InternalDescription).MaximumLength(4000);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(CatalogBounds.Name);
+        RuleFor(c => c.Description).MaximumLength(CatalogBounds.Description);
+        RuleFor(c => c.InternalDescription).MaximumLength(CatalogBounds.Description);
     }
 }
 

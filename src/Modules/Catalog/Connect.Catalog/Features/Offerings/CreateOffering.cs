@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Connect.Catalog.Contracts;
@@ -7,6 +8,7 @@ using Connect.Catalog.Reading;
 using Connect.Identity.Contracts;
 using Connect.SharedKernel.Domain;
 using Connect.SharedKernel.Errors;
+using Connect.SharedKernel.Messaging;
 using FluentValidation;
 using Marten;
 using Mediator;
@@ -17,17 +19,17 @@ namespace Connect.Catalog.Features.Offerings;
 internal sealed record CreateOffering : ICommand<ProductOffering>
 {
     public string? ProductOfferingId { get; init; }
-    public string? Name { get; init; }
+    [MaxLength(CatalogBounds.Name)] public string? Name { get; init; }
     public string? ProductId { get; init; }
     public string? ProductOfferingGroupId { get; init; }
     public CustomerType? CustomerType { get; init; }
     public PriceInput? Price { get; init; }
-    public string? Description { get; init; }
-    public string? RichContent { get; init; }
-    public List<ProductCategory>? AddonCategories { get; init; }
-    public string? InternalDescription { get; init; }
-    public string? ImageUrl { get; init; }
-    public Dictionary<string, JsonElement>? Metadata { get; init; }
+    [MaxLength(CatalogBounds.Description)] public string? Description { get; init; }
+    [MaxLength(CatalogBounds.RichContent)] public string? RichContent { get; init; }
+    [MaxLength(CatalogBounds.AddonCategories)] public List<ProductCategory>? AddonCategories { get; init; }
+    [MaxLength(CatalogBounds.Description)] public string? InternalDescription { get; init; }
+    [MaxLength(CatalogBounds.ImageUrl)] public string? ImageUrl { get; init; }
+    [MaxLength(MetadataRules.MaxKeys)] public Dictionary<string, JsonElement>? Metadata { get; init; }
 
     /// <summary>The acting API key's id, the creation entry's <c>changedBy</c>; set by the endpoint, never read from a body.</summary>
     [ServerAssigned]

@@ -10,15 +10,17 @@ internal sealed class CreateOfferingValidator : AbstractValidator<CreateOffering
     public CreateOfferingValidator()
     {
         RuleFor(c => c.ProductOfferingId).Must(Ids.IsValid).When(c => c.ProductOfferingId is not null).WithMessage(Ids.Rule);
-        RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.Name).NotEmpty().MaximumLength(CatalogBounds.Name);
         RuleFor(c => c.ProductId).NotEmpty().Must(Ids.IsValid).WithMessage(Ids.Rule);
         RuleFor(c => c.ProductOfferingGroupId).Must(Ids.IsValid).When(c => c.ProductOfferingGroupId is not null).WithMessage(Ids.Rule);
         RuleFor(c => c.CustomerType).NotNull();
         RuleFor(c => c.Price).NotNull().SetValidator(new PriceInputValidator()!);
-        RuleFor(c => c.Description).MaximumLength(4000);
-        RuleFor(c => c.InternalDescription).MaximumLength(4000);
-        RuleFor(c => c.RichContent).MaximumLength(100_000);
-        RuleFor(c => c.ImageUrl).MaximumLength(2000)
+        RuleFor(c => c.Description).MaximumLength(CatalogBounds.Description);
+        RuleFor(c => c.InternalDescription).MaximumLength(CatalogBounds.Description);
+        RuleFor(c => c.RichContent).MaximumLength(CatalogBounds.RichContent);
+        RuleFor(c => c.AddonCategories!.Count).LessThanOrEqualTo(CatalogBounds.AddonCategories).When(c => c.AddonCategories is not null)
+            .OverridePropertyName("addonCategories").WithMessage($"addonCategories holds at most {CatalogBounds.AddonCategories} entries.");
+        RuleFor(c => c.ImageUrl).MaximumLength(CatalogBounds.ImageUrl)
             .Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http"))
             .When(c => c.ImageUrl is not null).WithMessage("imageUrl must be an absolute http(s) URL.");
         RuleFor(c => c.Metadata).MustBeSmallMetadata();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.SharedKernel.Domain;
@@ -12,12 +13,12 @@ namespace Connect.Catalog.Features.Products;
 internal sealed record CreateProduct : ICommand<Product>
 {
     public string? ProductId { get; init; }
-    public string? InternalName { get; init; }
+    [MaxLength(CatalogBounds.Name)] public string? InternalName { get; init; }
     public ProductType? Type { get; init; }
     public ProductCategory? Category { get; init; }
-    public string? NetworkProviderId { get; init; }
+    [MaxLength(CatalogBounds.NetworkProviderId)] public string? NetworkProviderId { get; init; }
     public ProductFeatures? Features { get; init; }
-    public Dictionary<string, RequirementLevel>? Requirements { get; init; }
+    [MaxLength(CatalogBounds.Requirements)] public Dictionary<string, RequirementLevel>? Requirements { get; init; }
 }
 
 internal sealed class CreateProductValidator : AbstractValidator<CreateProduct>
@@ -25,13 +26,15 @@ internal sealed class CreateProductValidator : AbstractValidator<CreateProduct>
     public CreateProductValidator()
     {
         RuleFor(c => c.ProductId).Must(Ids.IsValid).When(c => c.ProductId is not null).WithMessage(Ids.Rule);
-        RuleFor(c => c.InternalName).NotEmpty().MaximumLength(200);
+        RuleFor(c => c.InternalName).NotEmpty().MaximumLength(CatalogBounds.Name);
         RuleFor(c => c.Type).NotNull();
         RuleFor(c => c.Category).NotNull();
-        RuleFor(c => c.NetworkProviderId).MaximumLength(100);
+        RuleFor(c => c.NetworkProviderId).MaximumLength(CatalogBounds.NetworkProviderId);
         RuleFor(c => c.Features!).SetValidator(new ProductFeaturesValidator()).When(c => c.Features is not null);
+        RuleFor(c => c.Requirements!.Count).LessThanOrEqualTo(CatalogBounds.Requirements).When(c => c.Requirements is not null)
+            .OverridePropertyName("requirements").WithMessage($"requirements holds at most {CatalogBounds.Requirements} entries.");
         RuleForEach(c => c.Requirements).Must(r => RequirementPaths.IsValid(r.Key))
-            .WithMessage("Requirement keys are dotted field paths such as 'subscriber.address'.");
+            .WithMessage($"Requirement keys are dotted field paths such as 'subscriber.address', at most {CatalogBounds.RequirementKey} characters.");
     }
 }
 
@@ -43,8 +46,12 @@ internal sealed class ProductFeaturesValidator : AbstractValidator<ProductFeatur
         RuleFor(f => f.IncludedCallSeconds).GreaterThanOrEqualTo(0);
         RuleFor(f => f.IncludedSms).GreaterThanOrEqualTo(0);
         RuleFor(f => f.ValidityDays).GreaterThan(0);
+        RuleFor(f => f.Countries!.Count).LessThanOrEqualTo(CatalogBounds.Countries).When(f => f.Countries is not null)
+            .OverridePropertyName("countries").WithMessage($"countries holds at most {CatalogBounds.Countries} codes.");
         RuleForEach(f => f.Countries).NotNull().Matches("^[A-Z]{2}$").WithMessage("Countries are ISO 3166 alpha-2 codes such as 'US'.");
-        RuleForEach(f => f.Regions).NotNull().NotEmpty().MaximumLength(100);
+        RuleFor(f => f.Regions!.Count).LessThanOrEqualTo(CatalogBounds.Regions).When(f => f.Regions is not null)
+            .OverridePropertyName("regions").WithMessage($"regions holds at most {CatalogBounds.Regions} entries.");
+        RuleForEach(f => f.Regions).NotNull().NotEmpty().MaximumLength(CatalogBounds.Region);
     }
 }
 
@@ -53,7 +60,7 @@ internal static partial class RequirementPaths
     [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*){0,7}\z")]
     private static partial System.Text.RegularExpressions.Regex Pattern();
 
-    public static bool IsValid(string key) => key.Length <= 200 && Pattern().IsMatch(key);
+    public static bool IsValid(string key) => key.Length <= CatalogBounds.RequirementKey && Pattern().IsMatch(key);
 }
 
 internal sealed class CreateProductHandler(IDocumentSession session, TimeProvider clock) : ICommandHandler<CreateProduct, Product>

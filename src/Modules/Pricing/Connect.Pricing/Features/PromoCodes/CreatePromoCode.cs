@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Connect.Catalog.Contracts;
 using Connect.Pricing.Contracts;
 using Connect.SharedKernel;
@@ -30,15 +31,18 @@ internal sealed record CreatePromoCode : ICommand<PromoCode>
 /// <summary>The <c>appliesTo</c> of a create body: every list optional.</summary>
 internal sealed record CreatePromoCodeTargets
 {
-    public List<string?>? ProductOfferingIds { get; init; }
-    public List<string?>? ProductOfferingGroupIds { get; init; }
-    public List<ProductCategory>? Categories { get; init; }
-    public List<ProductType>? Types { get; init; }
+    [MaxLength(CreatePromoCodeValidator.MaxOfferings)] public List<string?>? ProductOfferingIds { get; init; }
+    [MaxLength(CreatePromoCodeValidator.MaxGroups)] public List<string?>? ProductOfferingGroupIds { get; init; }
+    [MaxLength(CreatePromoCodeValidator.MaxKinds)] public List<ProductCategory>? Categories { get; init; }
+    [MaxLength(CreatePromoCodeValidator.MaxKinds)] public List<ProductType>? Types { get; init; }
 }
 
 internal sealed class CreatePromoCodeValidator : AbstractValidator<CreatePromoCode>
 {
-    public const int MaxTargets = 1000;
+    // A code is listed a thousand to a page, with its archived targets (a subset of its offerings) beside them.
+    public const int MaxOfferings = 200;
+    public const int MaxGroups = 100;
+    public const int MaxKinds = 20;
 
     public CreatePromoCodeValidator()
     {
@@ -62,16 +66,18 @@ internal sealed class CreatePromoCodeValidator : AbstractValidator<CreatePromoCo
             .When(c => c.ValidFrom is not null && c.ValidUntil is not null).WithMessage("validUntil must be after validFrom.");
         When(c => c.AppliesTo is not null, () =>
         {
-            RuleFor(c => c.AppliesTo!.ProductOfferingIds).Must(BeIds!).OverridePropertyName("appliesTo.productOfferingIds")
-                .WithMessage($"each id {Ids.Rule}, at most {MaxTargets}.");
-            RuleFor(c => c.AppliesTo!.ProductOfferingGroupIds).Must(BeIds!).OverridePropertyName("appliesTo.productOfferingGroupIds")
-                .WithMessage($"each id {Ids.Rule}, at most {MaxTargets}.");
-            RuleFor(c => c.AppliesTo!.Categories).Must(l => l is null || l.Count <= MaxTargets).OverridePropertyName("appliesTo.categories");
-            RuleFor(c => c.AppliesTo!.Types).Must(l => l is null || l.Count <= MaxTargets).OverridePropertyName("appliesTo.types");
+            RuleFor(c => c.AppliesTo!.ProductOfferingIds).Must(ids => BeIds(ids, MaxOfferings)).OverridePropertyName("appliesTo.productOfferingIds")
+                .WithMessage($"each id {Ids.Rule}, at most {MaxOfferings}.");
+            RuleFor(c => c.AppliesTo!.ProductOfferingGroupIds).Must(ids => BeIds(ids, MaxGroups)).OverridePropertyName("appliesTo.productOfferingGroupIds")
+                .WithMessage($"each id {Ids.Rule}, at most {MaxGroups}.");
+            RuleFor(c => c.AppliesTo!.Categories).Must(l => l is null || l.Count <= MaxKinds).OverridePropertyName("appliesTo.categories")
+                .WithMessage($"appliesTo.categories holds at most {MaxKinds} entries.");
+            RuleFor(c => c.AppliesTo!.Types).Must(l => l is null || l.Count <= MaxKinds).OverridePropertyName("appliesTo.types")
+                .WithMessage($"appliesTo.types holds at most {MaxKinds} entries.");
         });
     }
 
-    private static bool BeIds(List<string?>? ids) => ids is null || (ids.Count <= MaxTargets && ids.All(Ids.IsValid));
+    private static bool BeIds(List<string?>? ids, int max) => ids is null || (ids.Count <= max && ids.All(Ids.IsValid));
 }
 
 internal sealed class CreatePromoCodeHandler(IDocumentSession session, TimeProvider clock, NotificationBuffer notifications)
