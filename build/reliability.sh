@@ -29,7 +29,7 @@ say() { printf '\nreliability.sh: %s\n' "$*" >&2; }
 if [[ -z ${CONNECT_TEST_DB:-} ]]; then CONNECT_TEST_DB="$("$ROOT/build/db.sh" connect_test)"; export CONNECT_TEST_DB; fi
 say "reliability tests (outage, two nodes, hostile input, security, authentication timing)"
 set +e
-dotnet test "$ROOT/tests/Connect.IntegrationTests" -c Release \
+CONNECT_TIMING_TESTS=1 dotnet test "$ROOT/tests/Connect.IntegrationTests" -c Release \
   --filter "Category=Reliability|FullyQualifiedName~HostileInput|FullyQualifiedName~SecurityTests|FullyQualifiedName~AuthenticationTimingTests" \
   --logger "console;verbosity=detailed" >"$OUT/tests.log" 2>&1
 tests_status=$?

@@ -18,7 +18,7 @@ public sealed class AuthenticationTimingTests(ConnectApiFactory api, ITestOutput
     private const int Rounds = 300;
     private const int WarmUp = 60;
 
-    [Fact]
+    [TimingFact]
     public async Task Given_unknown_revoked_expired_malformed_and_wrong_secret_keys_When_timed_Then_their_medians_cannot_be_told_apart()
     {
         var existing = (await (await Admin.PostJson("/api-keys", new { name = "real", scopes = new[] { CatalogRead }, customerType = "CONSUMER", locale = "en-US" }))
