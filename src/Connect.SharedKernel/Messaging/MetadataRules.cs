@@ -13,7 +13,9 @@ public static class MetadataRules
         rule.Must(m => m is null || (m.Count <= MaxKeys && m.Values.All(v => Depth(v) <= ConnectJson.MaxMetadataDepth)))
             .WithMessage($"metadata holds at most {MaxKeys} keys, nested at most {ConnectJson.MaxMetadataDepth} levels.")
             .Must(m => m is null || m.Values.All(CanonicalJson.HasOnlyWritableNumbers))
-            .WithMessage("metadata numbers have at most 28 significant digits and a magnitude below 7.9e28.");
+            .WithMessage("metadata numbers have at most 28 significant digits and a magnitude below 7.9e28.")
+            .Must(m => m is null || m.Values.All(CanonicalJson.HasOnlyReadableText))
+            .WithMessage("metadata text must be valid Unicode (no lone surrogates).");
 
     private static int Depth(JsonElement element) => element.ValueKind switch
     {
