@@ -58,8 +58,8 @@ internal static class BodyMutations
                     return $"{path} = {Short(value)}";
                 case 3:
                     var duplicate = Pick(Candidates(key, node), step.Value);
-                    var name = owner == parent && key is string k ? k : owner.First().Key;
-                    owner[Raw("\"" + name + "\"")] = Raw(step.Value % 2 == 0 ? owner[name]?.ToJsonString() ?? "null" : duplicate);
+                    var name = owner == parent && key is string k ? k : owner.FirstOrDefault().Key ?? "empty";
+                    owner[Raw("\"" + name + "\"")] = Raw(step.Value % 2 == 0 && owner.ContainsKey(name) ? owner[name]?.ToJsonString() ?? "null" : duplicate);
                     return $"duplicate key {name} in {(owner == body ? "body" : path)}";
                 case 4:
                     var wrapped = node?.ToJsonString() ?? "null";

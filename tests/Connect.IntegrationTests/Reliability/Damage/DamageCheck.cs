@@ -39,7 +39,10 @@ internal sealed class DamageCheck(HttpClient client)
         var fallback = after[FuzzWorld.DefaultCatalog];
         That(fallback.Status is 200 or 404 && fallback.IsProblemOrJson, $"then GET {FuzzWorld.DefaultCatalog} answered {fallback.Status}: {Text(fallback.Body)}");
         foreach (var seeded in FuzzWorld.Seeded().Where(s => s.Kind == request.Target.Kind))
-            That((await ReadAsync(seeded.Url)).Status == 200, $"then GET {seeded.Url} no longer answered 200");
+        {
+            var read = await ReadAsync(seeded.Url);
+            That(read.Status == 200, $"then GET {seeded.Url} answered {read}");
+        }
 
         if (status >= 400)
             foreach (var url in touched)
@@ -52,7 +55,10 @@ internal sealed class DamageCheck(HttpClient client)
     public async Task SweepAsync()
     {
         foreach (var seeded in FuzzWorld.Seeded())
-            That((await ReadAsync(seeded.Url)).Status == 200, $"GET {seeded.Url} no longer answers 200");
+        {
+            var read = await ReadAsync(seeded.Url);
+            That(read.Status == 200, $"GET {seeded.Url} answered {read}");
+        }
     }
 
     private async Task CheckAcceptedAsync(FuzzRequest request, HttpResponseMessage response, byte[] body)
