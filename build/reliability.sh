@@ -3,8 +3,9 @@
 # closing summary; the README's reliability section quotes the last run.
 #
 #   1. The reliability tests of the suite (also part of build/test.sh): PostgreSQL stopped and started under
-#      load, two nodes on one database, thousands of hostile requests from the OpenAPI document, security checks,
-#      and the authentication timing run (median cost of each kind of failing key).
+#      load, two nodes on one database, thousands of hostile requests from the OpenAPI document, the damage fuzz
+#      (mutated writes to existing resources, each checked for what it changed; FUZZ_SEED / FUZZ_COUNT), security
+#      checks, and the authentication timing run (median cost of each kind of failing key).
 #   2. Load and soak against a real Connect process (Release, Kestrel): mixed reads and writes from four keys
 #      (85 % reads; 5 % creates, 7 % patches, 3 % archive/restore) for RELIABILITY_SECONDS (default 120) on an
 #      emptied database, 5xx count, every acknowledged write read back, memory sampled.
@@ -27,15 +28,16 @@ say() { printf '\nreliability.sh: %s\n' "$*" >&2; }
 
 # --- 1. the suite's reliability tests --------------------------------------------------------------
 if [[ -z ${CONNECT_TEST_DB:-} ]]; then CONNECT_TEST_DB="$("$ROOT/build/db.sh" connect_test)"; export CONNECT_TEST_DB; fi
-say "reliability tests (outage, two nodes, hostile input, security, authentication timing)"
+say "reliability tests (outage, two nodes, hostile input, damage fuzz, security, authentication timing)"
 set +e
 CONNECT_TIMING_TESTS=1 dotnet test "$ROOT/tests/Connect.IntegrationTests" -c Release \
-  --filter "Category=Reliability|FullyQualifiedName~HostileInput|FullyQualifiedName~SecurityTests|FullyQualifiedName~AuthenticationTimingTests" \
+  --filter "Category=Reliability|FullyQualifiedName~HostileInput|FullyQualifiedName~DamageFuzzTests|FullyQualifiedName~SecurityTests|FullyQualifiedName~AuthenticationTimingTests" \
   --logger "console;verbosity=detailed" >"$OUT/tests.log" 2>&1
 tests_status=$?
 set -e
 outage="$(grep -m1 -o 'requests: .*' "$OUT/tests.log" || echo 'not run')"
 fuzz="$(grep -m1 -o 'hostile requests sent: .*' "$OUT/tests.log" || echo 'not run')"
+damage="$(grep -m1 -o 'damage fuzz: .*' "$OUT/tests.log" | sed 's/^damage fuzz: //' || echo 'not run')"
 timing="$(grep -m1 -o 'authentication medians: .*' "$OUT/tests.log" | sed 's/^authentication medians: //' || echo 'not run')"
 tests_summary="$(awk '/^Total tests:/ {t=$3} /^ +Passed:/ {p=$2} /^ +Failed:/ {f=$2} END {printf "%d tests, %d passed, %d failed", t, p, f}' "$OUT/tests.log")"
 
@@ -123,6 +125,7 @@ cat <<SUMMARY
 - Suite reliability tests: ${tests_summary:-see $OUT/tests.log}
 - Database outage (PostgreSQL stopped ~3 s under load): $outage
 - Hostile input: $fuzz
+- Damage fuzz (mutated writes to existing resources): $damage
 - Failing keys, median time to the 401: $timing
 - Load and soak ($SOAK_SECONDS s): $(json "$soak" "['requests']") requests, $soak_5xx 5xx, $(json "$soak" "['acknowledgedWrites']") acknowledged writes, $soak_lost lost; p50 $(json "$soak" "['p50Ms']") ms, p99 $(json "$soak" "['p99Ms']") ms; memory $memory
 - Graceful shutdown: SIGTERM answered in $shutdown_ms ms (exit code $api_exit); $(json "$shutdown_load" "['requests']") requests, $shutdown_5xx 5xx, $(json "$shutdown_load" "['refusedConnections']") refused connections while down, $(json "$shutdown_load" "['acknowledgedWrites']") acknowledged writes, $shutdown_lost lost

@@ -24,6 +24,28 @@ public static class CanonicalJson
         _ => true,
     };
 
+    /// <summary>
+    /// True when every string and property name inside the value is Unicode: an escaped lone surrogate (<c>"\ud800"</c>)
+    /// parses as JSON but can be neither read as text nor written again, so storing it would break every later read.
+    /// </summary>
+    public static bool HasOnlyReadableText(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind switch
+            {
+                JsonValueKind.String => element.GetString() is not null,
+                JsonValueKind.Object => element.EnumerateObject().All(p => p.Name is not null && HasOnlyReadableText(p.Value)),
+                JsonValueKind.Array => element.EnumerateArray().All(HasOnlyReadableText),
+                _ => true,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The map with its keys in ordinal order (null stays null).</summary>
     public static IReadOnlyDictionary<string, T>? Ordered<T>(IReadOnlyDictionary<string, T>? map) =>
         map?.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);

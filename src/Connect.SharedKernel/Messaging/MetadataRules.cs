@@ -18,7 +18,9 @@ public static class MetadataRules
         rule.Must(m => m is null || (m.Count <= MaxKeys && m.Values.All(v => Depth(v) <= ConnectJson.MaxMetadataDepth) && Written(m) <= MaxBytes))
             .WithMessage($"metadata holds at most {MaxKeys} keys, nested at most {ConnectJson.MaxMetadataDepth} levels, {MaxBytes} bytes written as JSON.")
             .Must(m => m is null || m.Values.All(CanonicalJson.HasOnlyWritableNumbers))
-            .WithMessage("metadata numbers have at most 28 significant digits and a magnitude below 7.9e28.");
+            .WithMessage("metadata numbers have at most 28 significant digits and a magnitude below 7.9e28.")
+            .Must(m => m is null || m.Values.All(CanonicalJson.HasOnlyReadableText))
+            .WithMessage("metadata text must be valid Unicode (no lone surrogates).");
 
     // Measured as responses write it (canonical numbers may be longer than sent: 1e27 is 28 digits).
     private static int Written(Dictionary<string, JsonElement> metadata) => JsonSerializer.SerializeToUtf8Bytes(CanonicalJson.Metadata(metadata), Wire).Length;
