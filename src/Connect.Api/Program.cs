@@ -10,6 +10,7 @@ using Connect.Identity;
 using Connect.Identity.Contracts;
 using Connect.Pricing;
 using Connect.SharedKernel;
+using Connect.SharedKernel.ChangeLog;
 using Connect.SharedKernel.Messaging;
 using Scalar.AspNetCore;
 using Serilog;
@@ -39,6 +40,8 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 });
 builder.Services.AddScoped<NotificationBuffer>();
 builder.Services.AddIdempotentWrites(builder.Configuration);
+// The one ordered log of catalog changes (spec §7), written by the modules' commands.
+builder.Services.AddChangeLog();
 
 builder.Services.ConfigureHttpJsonOptions(o => ConnectJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

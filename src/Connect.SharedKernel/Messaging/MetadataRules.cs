@@ -22,8 +22,10 @@ public static class MetadataRules
             .Must(m => m is null || m.Values.All(CanonicalJson.HasOnlyReadableText))
             .WithMessage("metadata text must be valid Unicode (no lone surrogates).");
 
-    // Measured as responses write it (canonical numbers may be longer than sent: 1e27 is 28 digits).
-    private static int Written(Dictionary<string, JsonElement> metadata) => JsonSerializer.SerializeToUtf8Bytes(CanonicalJson.Metadata(metadata), Wire).Length;
+    // Measured as responses write it (canonical numbers may be longer than sent: 1e27 is 28 digits). Text that cannot
+    // be written at all is the readable-text rule's to report.
+    private static int Written(Dictionary<string, JsonElement> metadata) =>
+        metadata.Values.All(CanonicalJson.HasOnlyReadableText) ? JsonSerializer.SerializeToUtf8Bytes(CanonicalJson.Metadata(metadata), Wire).Length : 0;
 
     private static int Depth(JsonElement element) => element.ValueKind switch
     {

@@ -62,7 +62,7 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
     public async Task ResetAsync()
     {
         await Store.Advanced.ResetAllData();
-        await ExecuteSqlAsync($"TRUNCATE {Connect.Api.Idempotency.IdempotencyTable.Name}");
+        await ExecuteSqlAsync($"TRUNCATE {Connect.Api.Idempotency.IdempotencyTable.Name}, {Connect.SharedKernel.ChangeLog.ChangeLogTable.Name}");
         // ResetAllData bypasses Marten's sessions, so nothing told the catalog read model; a write would have.
         Services.GetRequiredService<Connect.Catalog.Reading.CatalogChanges>().Changed();
         Clock.Reset();

@@ -45,6 +45,7 @@ public static class CatalogModule
         services.AddScoped<CatalogReader>();
         services.AddValidatorsFromAssembly(typeof(CatalogModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<OfferingAssembler>();
+        services.AddScoped<ChangeLog.CatalogChangeLog>();
         services.AddScoped<CatalogAssembler>();
         services.AddScoped<Features.DocumentPatcher>();
         services.AddScoped<Features.Offerings.OfferingStatusChanger>();

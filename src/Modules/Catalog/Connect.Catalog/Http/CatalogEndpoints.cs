@@ -1,3 +1,4 @@
+using Connect.Catalog.Features.ListChanges;
 using System.Text.Json;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Features.Catalogs;
@@ -58,6 +59,7 @@ internal static class CatalogEndpoints
         read.MapGet("/product-offering-groups/{productOfferingGroupId}", async (string productOfferingGroupId, HttpContext http, ISender sender) =>
                 Respond.Single(http, await sender.Send(new GetProductOfferingGroup(productOfferingGroupId)), "Product offering group", productOfferingGroupId))
             .Produces<ProductOfferingGroup>();
+        read.MapListChanges();
         read.MapGet("/product-offerings/{productOfferingId}/status-history", async (string productOfferingId, HttpContext http, ISender sender) =>
                 Respond.Single(http, await sender.Send(new GetProductOfferingStatusHistory(productOfferingId)), "Product offering", productOfferingId))
             .Produces<ProductOfferingStatusHistory>();

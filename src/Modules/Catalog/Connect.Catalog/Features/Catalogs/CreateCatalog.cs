@@ -1,3 +1,5 @@
+using Connect.SharedKernel.ChangeLog;
+using Connect.Catalog.ChangeLog;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -55,15 +57,16 @@ internal sealed partial class CreateCatalogValidator : AbstractValidator<CreateC
     }
 }
 
-internal sealed class CreateCatalogHandler(IDocumentSession session, TimeProvider clock, CatalogAssembler assembler)
+internal sealed class CreateCatalogHandler(IDocumentSession session, TimeProvider clock, CatalogAssembler assembler, CatalogChangeLog log)
     : ICommandHandler<CreateCatalog, ProductCatalog>
 {
     public async ValueTask<ProductCatalog> Handle(CreateCatalog command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var catalog = new CatalogDocument { Id = command.ProductCatalogId ?? Ids.New(), CreatedAt = now };
-        await command.ApplyAsync(catalog, session, now, cancellationToken);
+        await command.ApplyAsync(catalog, session, now, log, cancellationToken);
         session.Insert(catalog);
+        log.Catalog(catalog, ChangeKinds.Created);
         return await assembler.AssembleAsync(catalog, null, cancellationToken);
     }
 }
@@ -71,7 +74,7 @@ internal sealed class CreateCatalogHandler(IDocumentSession session, TimeProvide
 internal static class CreateCatalogExtensions
 {
     public static async Task ApplyAsync(this CreateCatalog command, CatalogDocument catalog, IDocumentSession session,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, CatalogChangeLog log, CancellationToken cancellationToken)
     {
         var offeringIds = command.ProductOfferingIds ?? [];
         var groupIds = command.ProductOfferingGroupIds ?? [];
@@ -99,7 +102,7 @@ internal static class CreateCatalogExtensions
         catalog.UpdatedAt = now;
         catalog.RefreshDefaultKey();
         if (catalog.DefaultKey is { } key)
-            await TakeDefaultMarkAsync(session, catalog.Id, key, now, cancellationToken);
+            await TakeDefaultMarkAsync(session, catalog.Id, key, now, log, cancellationToken);
     }
 
     /// <summary>
@@ -116,7 +119,7 @@ internal static class CreateCatalogExtensions
 
     // Marking a catalog default takes the mark from the one that had it, in the same transaction (spec §3).
     private static async Task TakeDefaultMarkAsync(IDocumentSession session, string catalogId, string key,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, CatalogChangeLog log, CancellationToken cancellationToken)
     {
         var previous = await session.Query<CatalogDocument>().Where(c => c.DefaultKey == key && c.Id != catalogId)
             .ToListAsync(cancellationToken);
@@ -126,6 +129,7 @@ internal static class CreateCatalogExtensions
             other.RefreshDefaultKey();
             other.UpdatedAt = now;
             session.Store(other);
+            log.Catalog(other, ChangeKinds.Updated);
         }
     }
 }

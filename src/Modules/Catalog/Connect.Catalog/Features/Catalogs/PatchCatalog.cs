@@ -1,3 +1,5 @@
+using Connect.SharedKernel.ChangeLog;
+using Connect.Catalog.ChangeLog;
 using Connect.SharedKernel.Http;
 using System.Text.Json.Nodes;
 using Connect.Catalog.Contracts;
@@ -14,7 +16,7 @@ internal sealed record PatchCatalog(string ProductCatalogId, JsonObject Patch, P
 
 internal sealed class PatchCatalogHandler(
     IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateCatalog> validator,
-    CatalogAssembler assembler)
+    CatalogAssembler assembler, CatalogChangeLog log)
     : ICommandHandler<PatchCatalog, ProductCatalog>
 {
     public async ValueTask<ProductCatalog> Handle(PatchCatalog command, CancellationToken cancellationToken)
@@ -22,8 +24,9 @@ internal sealed class PatchCatalogHandler(
         var (catalog, patched) = await patcher.LoadAndMergeAsync<CatalogDocument, CreateCatalog>(
             command.ProductCatalogId, command.Patch, command.Preconditions,
             async c => await assembler.AssembleAsync(c, null, cancellationToken), "Product catalog", "productCatalogId", validator, cancellationToken);
-        await patched.ApplyAsync(catalog, session, clock.GetUtcNow(), cancellationToken);
+        await patched.ApplyAsync(catalog, session, clock.GetUtcNow(), log, cancellationToken);
         session.Store(catalog);
+        log.Catalog(catalog, ChangeKinds.Updated);
         return await assembler.AssembleAsync(catalog, null, cancellationToken);
     }
 }

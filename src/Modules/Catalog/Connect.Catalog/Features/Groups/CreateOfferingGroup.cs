@@ -1,3 +1,5 @@
+using Connect.SharedKernel.ChangeLog;
+using Connect.Catalog.ChangeLog;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using Connect.Catalog.Contracts;
@@ -32,7 +34,7 @@ internal sealed class CreateOfferingGroupValidator : AbstractValidator<CreateOff
     }
 }
 
-internal sealed class CreateOfferingGroupHandler(IDocumentSession session, TimeProvider clock)
+internal sealed class CreateOfferingGroupHandler(IDocumentSession session, TimeProvider clock, CatalogChangeLog log)
     : ICommandHandler<CreateOfferingGroup, ProductOfferingGroup>
 {
     public ValueTask<ProductOfferingGroup> Handle(CreateOfferingGroup command, CancellationToken cancellationToken)
@@ -41,6 +43,7 @@ internal sealed class CreateOfferingGroupHandler(IDocumentSession session, TimeP
         var group = new OfferingGroupDocument { Id = command.ProductOfferingGroupId ?? Ids.New(), CreatedAt = now };
         command.Apply(group, now);
         session.Insert(group);
+        log.Group(group, ChangeKinds.Created);
         return ValueTask.FromResult(group.Adapt<ProductOfferingGroup>(CatalogMapping.Config));
     }
 }
@@ -49,7 +52,7 @@ internal sealed class CreateOfferingGroupHandler(IDocumentSession session, TimeP
 internal sealed record PatchOfferingGroup(string ProductOfferingGroupId, JsonObject Patch, Preconditions? Preconditions = null) : ICommand<ProductOfferingGroup>;
 
 internal sealed class PatchOfferingGroupHandler(
-    IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateOfferingGroup> validator)
+    IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateOfferingGroup> validator, CatalogChangeLog log)
     : ICommandHandler<PatchOfferingGroup, ProductOfferingGroup>
 {
     public async ValueTask<ProductOfferingGroup> Handle(PatchOfferingGroup command, CancellationToken cancellationToken)
@@ -59,6 +62,8 @@ internal sealed class PatchOfferingGroupHandler(
             g => Task.FromResult<object>(g.Adapt<ProductOfferingGroup>(CatalogMapping.Config)), "Product offering group", "productOfferingGroupId", validator, cancellationToken);
         patched.Apply(group, clock.GetUtcNow());
         session.Store(group);
+        log.Group(group, ChangeKinds.Updated);
+        await log.OfferingsOfGroupAsync(group, group.UpdatedAt, cancellationToken);
         return group.Adapt<ProductOfferingGroup>(CatalogMapping.Config);
     }
 }

@@ -1,3 +1,5 @@
+using Connect.SharedKernel.ChangeLog;
+using Connect.Catalog.ChangeLog;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -48,7 +50,7 @@ internal sealed record PriceInput
     public bool? TaxIncluded { get; init; }
 }
 
-internal sealed class CreateOfferingHandler(IDocumentSession session, TimeProvider clock, OfferingAssembler assembler)
+internal sealed class CreateOfferingHandler(IDocumentSession session, TimeProvider clock, OfferingAssembler assembler, CatalogChangeLog log)
     : ICommandHandler<CreateOffering, ProductOffering>
 {
     public async ValueTask<ProductOffering> Handle(CreateOffering command, CancellationToken cancellationToken)
@@ -59,7 +61,9 @@ internal sealed class CreateOfferingHandler(IDocumentSession session, TimeProvid
         session.Insert(offering);
         // Every offering's status history starts with its creation (the projection sets the status from it).
         session.Events.StartStream<OfferingDocument>(offering.Id, new ProductOfferingCreated(command.ChangedBy ?? ConnectClaims.SystemActor, now));
-        return await assembler.AssembleOneAsync(offering, null, cancellationToken);
+        var created = await assembler.AssembleOneAsync(offering, null, cancellationToken);
+        log.Offering(created, ChangeKinds.Created, now, changedBy: command.ChangedBy);
+        return created;
     }
 }
 

@@ -1,3 +1,5 @@
+using Connect.SharedKernel.ChangeLog;
+using Connect.Catalog.ChangeLog;
 using Connect.SharedKernel.Http;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
@@ -16,7 +18,7 @@ namespace Connect.Catalog.Features.Offerings;
 /// read, and raise the notification that is published after the commit.
 /// </summary>
 internal sealed class OfferingStatusChanger(
-    IDocumentSession session, DocumentPatcher patcher, OfferingAssembler assembler, NotificationBuffer notifications)
+    IDocumentSession session, DocumentPatcher patcher, OfferingAssembler assembler, NotificationBuffer notifications, CatalogChangeLog log)
 {
     public async Task<ProductOffering> ChangeAsync(string offeringId, Preconditions? preconditions, OfferingStatusEvent change, CancellationToken cancellationToken)
     {
@@ -34,7 +36,9 @@ internal sealed class OfferingStatusChanger(
         offering.UpdatedAt = change.OccurredAt;
         session.Store(offering);
         notifications.Raise(Notification(offering, change));
-        return await assembler.AssembleOneAsync(offering, null, cancellationToken);
+        var changed = await assembler.AssembleOneAsync(offering, null, cancellationToken);
+        log.Offering(changed, change.Status == OfferingStatus.Archived ? ChangeKinds.Archived : ChangeKinds.Restored, change.OccurredAt, change.Reason, change.ChangedBy);
+        return changed;
     }
 
     private static INotification Notification(OfferingDocument offering, OfferingStatusEvent change) => change switch

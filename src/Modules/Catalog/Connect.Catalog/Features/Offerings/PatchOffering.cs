@@ -1,3 +1,5 @@
+using Connect.SharedKernel.ChangeLog;
+using Connect.Catalog.ChangeLog;
 using Connect.SharedKernel.Http;
 using System.Text.Json.Nodes;
 using Connect.Catalog.Contracts;
@@ -17,7 +19,7 @@ internal sealed record PatchOffering(string ProductOfferingId, JsonObject Patch,
 
 internal sealed class PatchOfferingHandler(
     IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateOffering> validator,
-    OfferingAssembler assembler)
+    OfferingAssembler assembler, CatalogChangeLog log)
     : ICommandHandler<PatchOffering, ProductOffering>
 {
     public async ValueTask<ProductOffering> Handle(PatchOffering command, CancellationToken cancellationToken)
@@ -29,7 +31,9 @@ internal sealed class PatchOfferingHandler(
             await RefuseWhileListedAsync(offering.Id, customerType, cancellationToken);
         await patched.ApplyAsync(offering, session, clock.GetUtcNow(), cancellationToken);
         session.Store(offering);
-        return await assembler.AssembleOneAsync(offering, null, cancellationToken);
+        var changed = await assembler.AssembleOneAsync(offering, null, cancellationToken);
+        log.Offering(changed, ChangeKinds.Updated, offering.UpdatedAt);
+        return changed;
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Connect.SharedKernel.ChangeLog;
+using Connect.Catalog.ChangeLog;
 using System.ComponentModel.DataAnnotations;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
@@ -63,7 +65,7 @@ internal static partial class RequirementPaths
     public static bool IsValid(string key) => key.Length <= CatalogBounds.RequirementKey && Pattern().IsMatch(key);
 }
 
-internal sealed class CreateProductHandler(IDocumentSession session, TimeProvider clock) : ICommandHandler<CreateProduct, Product>
+internal sealed class CreateProductHandler(IDocumentSession session, TimeProvider clock, CatalogChangeLog log) : ICommandHandler<CreateProduct, Product>
 {
     public ValueTask<Product> Handle(CreateProduct command, CancellationToken cancellationToken)
     {
@@ -71,6 +73,7 @@ internal sealed class CreateProductHandler(IDocumentSession session, TimeProvide
         var product = new ProductDocument { Id = command.ProductId ?? Ids.New(), CreatedAt = now };
         command.Apply(product, now);
         session.Insert(product);
+        log.Product(product, ChangeKinds.Created);
         return ValueTask.FromResult(product.Adapt<Product>(CatalogMapping.Config));
     }
 }

@@ -1,3 +1,5 @@
+using Connect.SharedKernel.ChangeLog;
+using Connect.Catalog.ChangeLog;
 using Connect.SharedKernel.Http;
 using System.Text.Json.Nodes;
 using Connect.Catalog.Contracts;
@@ -13,7 +15,7 @@ namespace Connect.Catalog.Features.Products;
 internal sealed record PatchProduct(string ProductId, JsonObject Patch, Preconditions? Preconditions = null) : ICommand<Product>;
 
 internal sealed class PatchProductHandler(
-    IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateProduct> validator)
+    IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateProduct> validator, CatalogChangeLog log)
     : ICommandHandler<PatchProduct, Product>
 {
     public async ValueTask<Product> Handle(PatchProduct command, CancellationToken cancellationToken)
@@ -23,6 +25,7 @@ internal sealed class PatchProductHandler(
             p => Task.FromResult<object>(p.Adapt<Product>(CatalogMapping.Config)), "Product", "productId", validator, cancellationToken);
         patched.Apply(product, clock.GetUtcNow());
         session.Store(product);
+        log.Product(product, ChangeKinds.Updated);
 
         // Offerings keep a copy of their product's type and category for filtering; keep it in step.
         var offerings = await session.Query<OfferingDocument>().Where(o => o.ProductId == product.Id).ToListAsync(cancellationToken);
@@ -31,6 +34,7 @@ internal sealed class PatchProductHandler(
             offering.CopyFrom(product);
             session.Store(offering);
         }
+        await log.OfferingsOfProductAsync(product, offerings, product.UpdatedAt, cancellationToken);
         return product.Adapt<Product>(CatalogMapping.Config);
     }
 }

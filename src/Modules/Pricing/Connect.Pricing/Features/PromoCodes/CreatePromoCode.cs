@@ -1,3 +1,4 @@
+using Connect.SharedKernel.ChangeLog;
 using System.ComponentModel.DataAnnotations;
 using Connect.Catalog.Contracts;
 using Connect.Pricing.Contracts;
@@ -80,7 +81,7 @@ internal sealed class CreatePromoCodeValidator : AbstractValidator<CreatePromoCo
     private static bool BeIds(List<string?>? ids, int max) => ids is null || (ids.Count <= max && ids.All(Ids.IsValid));
 }
 
-internal sealed class CreatePromoCodeHandler(IDocumentSession session, TimeProvider clock, NotificationBuffer notifications)
+internal sealed class CreatePromoCodeHandler(IDocumentSession session, TimeProvider clock, NotificationBuffer notifications, ChangeRecorder changes)
     : ICommandHandler<CreatePromoCode, PromoCode>
 {
     public async ValueTask<PromoCode> Handle(CreatePromoCode command, CancellationToken cancellationToken)
@@ -113,6 +114,7 @@ internal sealed class CreatePromoCodeHandler(IDocumentSession session, TimeProvi
         session.Events.StartStream<PromoCodeDocument>(PromoCodeDocument.StreamKey(id), new PromoCodeCreated(id, code.DiscountType, code.Value, code.Currency,
             code.ValidFrom, code.ValidUntil, created.AppliesTo, code.CustomerType, now, command.ChangedBy));
         notifications.Raise(new PromoCodeCreatedNotification(created));
+        changes.Record(ResourceTypes.PromoCode, id, ChangeKinds.Created, created, now, changedBy: command.ChangedBy);
         return created;
     }
 }

@@ -1,3 +1,4 @@
+using Connect.SharedKernel.ChangeLog;
 using Connect.Pricing.Contracts;
 using Connect.SharedKernel;
 using Connect.Pricing.Domain;
@@ -28,7 +29,7 @@ internal sealed class DeactivatePromoCodeValidator : AbstractValidator<Deactivat
 }
 
 internal sealed class DeactivatePromoCodeHandler(
-    IDocumentSession session, TimeProvider clock, NotificationBuffer notifications, IOptions<JsonOptions> json)
+    IDocumentSession session, TimeProvider clock, NotificationBuffer notifications, IOptions<JsonOptions> json, ChangeRecorder changes)
     : ICommandHandler<DeactivatePromoCode, PromoCode>
 {
     public async ValueTask<PromoCode> Handle(DeactivatePromoCode command, CancellationToken cancellationToken)
@@ -50,6 +51,8 @@ internal sealed class DeactivatePromoCodeHandler(
         // Expected-version append: of two racing deactivations, only one commits.
         session.Events.Append(PromoCodeDocument.StreamKey(code.Id), (stream?.Version ?? 0) + 1, new PromoCodeDeactivated(code.Id, command.Reason, now, command.ChangedBy));
         notifications.Raise(new PromoCodeDeactivatedNotification(code.Id, now, command.ChangedBy));
-        return await ArchivedTargets.ViewAsync(session, code, cancellationToken);
+        var deactivated = await ArchivedTargets.ViewAsync(session, code, cancellationToken);
+        changes.Record(ResourceTypes.PromoCode, code.Id, ChangeKinds.Deactivated, deactivated, now, command.Reason, command.ChangedBy);
+        return deactivated;
     }
 }
