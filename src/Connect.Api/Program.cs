@@ -41,7 +41,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 builder.Services.AddScoped<NotificationBuffer>();
 builder.Services.AddIdempotentWrites(builder.Configuration);
 // The one ordered log of catalog changes (spec §7), written by the modules' commands.
-builder.Services.AddChangeLog();
+builder.Services.AddChangeLog(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(o => ConnectJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -55,7 +55,14 @@ public sealed class ChangeFeed(IDocumentStore store, ChangeSignal signal)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(PageSql, connection);
+        return await ReadAsync(connection, null, query, cancellationToken);
+    }
+
+    /// <summary>One page, read on the caller's connection (and in its transaction, if any).</summary>
+    public static async Task<ChangePage> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ChangeQuery query,
+        CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(PageSql, connection, transaction);
         command.Parameters.AddWithValue("after", query.After);
         command.Parameters.AddWithValue("types", query.ResourceTypes.ToArray());
         command.Parameters.AddWithValue("hidden", query.Hidden.ToArray());

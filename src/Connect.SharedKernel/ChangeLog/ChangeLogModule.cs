@@ -8,13 +8,19 @@ namespace Connect.SharedKernel.ChangeLog;
 /// <summary>The change log's table, its writer (one per command), its reader and the node's ear for other nodes' commits.</summary>
 public static class ChangeLogRegistration
 {
-    public static IServiceCollection AddChangeLog(this IServiceCollection services)
+    public static IServiceCollection AddChangeLog(this IServiceCollection services, IConfiguration configuration)
     {
-        services.ConfigureMarten(marten => marten.Storage.ExtendedSchemaObjects.Add(ChangeLogTable.Define()));
+        services.ConfigureMarten(marten =>
+        {
+            marten.Storage.ExtendedSchemaObjects.Add(ChangeLogTable.Define());
+            marten.Storage.ExtendedSchemaObjects.Add(ChangeLogTable.DefineCheckpoints());
+        });
         services.AddSingleton<ChangeSignal>();
         services.AddScoped<ChangeRecorder>();
         services.AddSingleton<ChangeFeed>();
         services.AddHostedService<ChangeLogListener>();
+        services.AddSingleton(new ChangeReactionsSwitch { Enabled = configuration.GetValue(ChangeReactionsSwitch.ConfigurationKey, true) });
+        services.AddHostedService<ChangeReactions>();
         return services;
     }
 }

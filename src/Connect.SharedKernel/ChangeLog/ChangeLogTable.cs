@@ -28,4 +28,15 @@ public static class ChangeLogTable
         table.Indexes.Add(new IndexDefinition("ux_changes_resource_version") { Columns = ["resource_type", "resource_id", "version"], IsUnique = true });
         return table;
     }
+
+    /// <summary>Each reaction's position in the log, moved in the same transaction as the reaction's effects.</summary>
+    public const string CheckpointsName = "connect.change_checkpoints";
+
+    public static Table DefineCheckpoints()
+    {
+        var table = new Table(new PostgresqlObjectName("connect", "change_checkpoints", SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<string>("name").AsPrimaryKey();
+        table.AddColumn<long>("position").NotNull();
+        return table;
+    }
 }

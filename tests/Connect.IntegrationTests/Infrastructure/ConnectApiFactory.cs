@@ -62,7 +62,8 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
     public async Task ResetAsync()
     {
         await Store.Advanced.ResetAllData();
-        await ExecuteSqlAsync($"TRUNCATE {Connect.Api.Idempotency.IdempotencyTable.Name}, {Connect.SharedKernel.ChangeLog.ChangeLogTable.Name}");
+        await ExecuteSqlAsync($"TRUNCATE {Connect.Api.Idempotency.IdempotencyTable.Name}, {Connect.SharedKernel.ChangeLog.ChangeLogTable.Name}, {Connect.SharedKernel.ChangeLog.ChangeLogTable.CheckpointsName}");
+        Services.GetRequiredService<Connect.SharedKernel.ChangeLog.ChangeReactionsSwitch>().Enabled = true;
         // ResetAllData bypasses Marten's sessions, so nothing told the catalog read model; a write would have.
         Services.GetRequiredService<Connect.Catalog.Reading.CatalogChanges>().Changed();
         Clock.Reset();

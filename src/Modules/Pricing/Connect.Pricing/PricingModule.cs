@@ -26,6 +26,7 @@ public static class PricingModule
         // instance hears the module's notifications.
         services.AddSingleton<PromoCodeCache>();
         services.AddSingleton<PromoCodeGuessLimiter>();
+        services.AddScoped<Connect.SharedKernel.ChangeLog.IChangeReaction, Features.PromoCodes.TrackArchivedOfferings>();
         services.AddValidatorsFromAssembly(typeof(PricingModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }

@@ -1,55 +1,39 @@
-using Connect.Catalog.Contracts;
-using Connect.Pricing.Contracts;
 using Connect.Pricing.Domain;
+using Connect.SharedKernel.ChangeLog;
 using Marten;
-using Mediator;
 using Microsoft.Extensions.Logging;
 
 namespace Connect.Pricing.Features.PromoCodes;
 
 /// <summary>
-/// Reacts to Catalog archiving and restoring offerings: remembers which are archived, and warns when an archive
-/// leaves an active promo code with nothing but archived offerings to apply to. Promo code reads show it
-/// (<c>archivedTargets</c>, <c>targetsOnlyArchivedOfferings</c>).
+/// Follows Catalog's archives and restores in the change log: remembers which offerings are archived, and warns when
+/// an archive leaves an active promo code with nothing but archived offerings to apply to. Promo code reads show it
+/// (<c>archivedTargets</c>, <c>targetsOnlyArchivedOfferings</c>). Its position in the log is stored with its effects,
+/// so a crash between an archive and this reaction only delays it.
 /// </summary>
-internal sealed class TrackArchivedOfferings(IDocumentSession session, ILogger<TrackArchivedOfferings> logger)
-    : INotificationHandler<ProductOfferingArchived>, INotificationHandler<ProductOfferingRestored>
+internal sealed class TrackArchivedOfferings(ILogger<TrackArchivedOfferings> logger) : IChangeReaction
 {
-    public async ValueTask Handle(ProductOfferingArchived notification, CancellationToken cancellationToken)
-    {
-        session.Store(new ArchivedOffering { Id = notification.ProductOfferingId, ArchivedAt = notification.OccurredAt });
-        await session.SaveChangesAsync(cancellationToken);
+    public string Name => "pricing.archived-offerings";
 
+    public IReadOnlyList<string> ResourceTypes { get; } = [SharedKernel.ChangeLog.ResourceTypes.ProductOffering];
+
+    public async Task ApplyAsync(CatalogChange change, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (change.Change == ChangeKinds.Restored)
+            session.Delete<ArchivedOffering>(change.ResourceId);
+        if (change.Change != ChangeKinds.Archived) return;
+
+        session.Store(new ArchivedOffering { Id = change.ResourceId, ArchivedAt = change.OccurredAt });
         var codes = await session.Query<PromoCodeDocument>()
-            .Where(c => c.DeactivatedAt == null && c.ProductOfferingIds.Contains(notification.ProductOfferingId))
+            .Where(c => c.DeactivatedAt == null && c.ProductOfferingIds.Contains(change.ResourceId))
             .ToListAsync(cancellationToken);
         foreach (var code in codes)
         {
-            var shown = await ArchivedTargets.ViewAsync(session, code, cancellationToken);
-            if (shown.TargetsOnlyArchivedOfferings)
+            var archived = (await session.LoadManyAsync<ArchivedOffering>(cancellationToken, [.. code.ProductOfferingIds])).Select(a => a.Id)
+                .Append(change.ResourceId).ToHashSet(StringComparer.Ordinal);
+            if (code.ProductOfferingIds.All(archived.Contains))
                 logger.LogWarning("Promo code {PromoCode:l} now targets only archived offerings ({ArchivedOfferings:l})",
-                    code.Id, string.Join(", ", shown.ArchivedTargets));
+                    code.Id, string.Join(", ", code.ProductOfferingIds.Order(StringComparer.Ordinal)));
         }
-    }
-
-    public async ValueTask Handle(ProductOfferingRestored notification, CancellationToken cancellationToken)
-    {
-        session.Delete<ArchivedOffering>(notification.ProductOfferingId);
-        await session.SaveChangesAsync(cancellationToken);
-    }
-}
-
-/// <summary>Promo codes as shown, with which of their listed offerings are archived (one query for any number of codes).</summary>
-internal static class ArchivedTargets
-{
-    public static async Task<PromoCode> ViewAsync(IQuerySession session, PromoCodeDocument code, CancellationToken cancellationToken) =>
-        (await ViewAsync(session, [code], cancellationToken))[0];
-
-    public static async Task<IReadOnlyList<PromoCode>> ViewAsync(IQuerySession session, IReadOnlyList<PromoCodeDocument> codes,
-        CancellationToken cancellationToken)
-    {
-        var ids = codes.SelectMany(c => c.ProductOfferingIds).Distinct().ToArray();
-        var archived = ids.Length == 0 ? [] : (await session.LoadManyAsync<ArchivedOffering>(cancellationToken, ids)).Select(a => a.Id).ToHashSet();
-        return codes.Select(c => c.ToContract(c.ProductOfferingIds.Where(archived.Contains).Order(StringComparer.Ordinal).ToList())).ToList();
     }
 }
