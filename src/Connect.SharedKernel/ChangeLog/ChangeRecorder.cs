@@ -19,7 +19,7 @@ public sealed class ChangeRecorder(IDocumentSession session, IActor actor, IOpti
     : ITransactionParticipant
 {
     /// <summary>The advisory lock that orders the log ("connect.changes").</summary>
-    private const long LockKey = 0x636f6e6e6563_7401;
+    internal const long LockKey = 0x636f6e6e6563_7401;
 
     private const string InsertSql = $"""
         INSERT INTO {ChangeLogTable.Name} (sequence, occurred_at, resource_type, resource_id, change, version, changed_by, reason, fields, resource)
@@ -36,10 +36,8 @@ public sealed class ChangeRecorder(IDocumentSession session, IActor actor, IOpti
         RETURNING sequence
         """;
 
-    private readonly List<Pending> _pending = [];
+    private readonly List<PendingChange> _pending = [];
     private long _written;
-
-    private sealed record Pending(string ResourceType, string ResourceId, string Change, byte[] Resource, string ChangedBy, string? Reason, DateTimeOffset OccurredAt);
 
     /// <summary>
     /// Logs that the resource changed and how it reads now (the representation its GET answers, written with the
@@ -50,18 +48,22 @@ public sealed class ChangeRecorder(IDocumentSession session, IActor actor, IOpti
     {
         if (_pending.Count == 0 && session is ITransactionParticipantRegistrar registrar)
             registrar.AddTransactionParticipant(this);
-        _pending.Add(new(resourceType, resourceId, change,
+        _pending.Add(new PendingChange(resourceType, resourceId, change,
             JsonSerializer.SerializeToUtf8Bytes(representation, representation.GetType(), json.Value.SerializerOptions),
             changedBy ?? actor.Id, reason, occurredAt));
     }
 
-    public async Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
+    public async Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token) =>
+        _written = _pending.Count == 0 ? 0 : await WriteAsync(connection, transaction, _pending, token);
+
+    /// <summary>Writes the entries under the log's lock, in the caller's transaction; the highest position written (0: none).</summary>
+    internal static async Task<long> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<PendingChange> entries,
+        CancellationToken token)
     {
-        _written = 0;
-        if (_pending.Count == 0) return;
+        long written = 0;
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_advisory_xact_lock({LockKey})"));
-        foreach (var entry in _pending)
+        foreach (var entry in entries)
         {
             var insert = new NpgsqlBatchCommand(InsertSql);
             insert.Parameters.AddWithValue("occurred_at", entry.OccurredAt);
@@ -79,8 +81,9 @@ public sealed class ChangeRecorder(IDocumentSession session, IActor actor, IOpti
         do
         {
             while (await reader.ReadAsync(token))
-                if (reader.GetFieldType(0) == typeof(long)) _written = Math.Max(_written, reader.GetInt64(0));
+                if (reader.GetFieldType(0) == typeof(long)) written = Math.Max(written, reader.GetInt64(0));
         } while (await reader.NextResultAsync(token));
+        return written;
     }
 
     public Task AfterCommitAsync(CancellationToken token)
@@ -90,3 +93,7 @@ public sealed class ChangeRecorder(IDocumentSession session, IActor actor, IOpti
         return Task.CompletedTask;
     }
 }
+
+/// <summary>An entry waiting for its transaction to commit.</summary>
+internal sealed record PendingChange(string ResourceType, string ResourceId, string Change, byte[] Resource, string ChangedBy, string? Reason,
+    DateTimeOffset OccurredAt);

@@ -27,6 +27,7 @@ public static class PricingModule
         services.AddSingleton<PromoCodeCache>();
         services.AddSingleton<PromoCodeGuessLimiter>();
         services.AddScoped<Connect.SharedKernel.ChangeLog.IChangeReaction, Features.PromoCodes.TrackArchivedOfferings>();
+        services.AddScoped<Connect.SharedKernel.ChangeLog.IChangeLogBackfill, Features.PromoCodes.PromoCodeBackfill>();
         services.AddValidatorsFromAssembly(typeof(PricingModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }
