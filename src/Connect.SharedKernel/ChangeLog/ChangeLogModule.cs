@@ -18,6 +18,7 @@ public static class ChangeLogRegistration
         services.AddSingleton<ChangeSignal>();
         services.AddScoped<ChangeRecorder>();
         services.AddSingleton<ChangeFeed>();
+        services.AddSingleton<ChangeHistory>();
         services.AddHostedService<ChangeLogBackfillOnStart>();
         services.AddHostedService<ChangeLogListener>();
         services.AddSingleton(new ChangeReactionsSwitch { Enabled = configuration.GetValue(ChangeReactionsSwitch.ConfigurationKey, true) });

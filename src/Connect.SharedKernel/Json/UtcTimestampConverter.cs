@@ -18,10 +18,20 @@ public sealed partial class UtcTimestampConverter : JsonConverter<DateTimeOffset
     private static partial Regex Rfc3339();
 
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String && reader.GetString() is { } text && Rfc3339().IsMatch(text) &&
-        DateTimeOffset.TryParse(text.ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)
-            ? value.ToUniversalTime()
+        reader.TokenType == JsonTokenType.String && TryParse(reader.GetString(), out var value)
+            ? value
             : throw new JsonException("Not an RFC 3339 time.");
+
+    /// <summary>An RFC 3339 date-time with its offset, as UTC (also for query strings).</summary>
+    public static bool TryParse(string? text, out DateTimeOffset value)
+    {
+        value = default;
+        if (text is null || !Rfc3339().IsMatch(text) ||
+            !DateTimeOffset.TryParse(text.ToUpperInvariant(), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            return false;
+        value = parsed.ToUniversalTime();
+        return true;
+    }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
         writer.WriteStringValue(value.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture));

@@ -46,6 +46,7 @@ public static class CatalogModule
         services.AddValidatorsFromAssembly(typeof(CatalogModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<OfferingAssembler>();
         services.AddScoped<ChangeLog.CatalogChangeLog>();
+        services.AddSingleton<Features.ReadAsOf.CatalogAsOf>();
         services.AddScoped<Connect.SharedKernel.ChangeLog.IChangeLogBackfill, ChangeLog.CatalogBackfill>();
         services.AddScoped<CatalogAssembler>();
         services.AddScoped<Features.DocumentPatcher>();

@@ -1,3 +1,4 @@
+using Connect.Catalog.Features.ReadAsOf;
 using Connect.Catalog.Features.ListChanges;
 using System.Text.Json;
 using Connect.Catalog.Contracts;
@@ -22,8 +23,10 @@ internal static class CatalogEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("").RequireAuthorization(Scopes.CatalogRead).WithTags("Catalog (read)");
-        read.MapGet("/product-offerings/{productOfferingId}", async (string productOfferingId, string? promoCode, HttpContext http, ISender sender) =>
-                Respond.Rendered(http, await sender.Send(new GetProductOfferingRendering(productOfferingId, promoCode)), "Product offering", productOfferingId))
+        read.MapGet("/product-offerings/{productOfferingId}", async (string productOfferingId, string? promoCode, HttpContext http, ISender sender, CatalogAsOf history) =>
+                AsOfReads.Instant(http) is { } at
+                    ? AsOfReads.Answer(http, await history.OfferingAsync(productOfferingId, at, http.RequestAborted), "Product offering", productOfferingId)
+                    : Respond.Rendered(http, await sender.Send(new GetProductOfferingRendering(productOfferingId, promoCode)), "Product offering", productOfferingId))
             .Produces<ProductOffering>();
         read.MapGet("/product-offerings", async (HttpContext http, ISender sender, CatalogReadModel model) =>
             {
@@ -33,16 +36,21 @@ internal static class CatalogEndpoints
                 return Respond.List(http, page, o => snapshot?.Offering(o.ProductOfferingId)?.RenderingOf(o)?.Body);
             })
             .Produces<ListResponse<ProductOffering>>();
-        read.MapGet("/product-catalogs/default", async (string? promoCode, HttpContext http, ISender sender) =>
+        read.MapGet("/product-catalogs/default", async (string? promoCode, HttpContext http, ISender sender, CatalogAsOf history) =>
             {
                 var caller = Caller.Context(http);
+                if (AsOfReads.Instant(http) is { } at)
+                    return AsOfReads.Answer(http, await history.DefaultCatalogAsync(caller.CustomerType, caller.Locale, at, http.RequestAborted),
+                        "Default product catalog", $"{caller.CustomerType}/{caller.Locale}");
                 var catalog = await sender.Send(new GetDefaultProductCatalogRendering(caller.CustomerType, caller.Locale, promoCode));
                 return Respond.Rendered(http, catalog, "Default product catalog", $"{caller.CustomerType}/{caller.Locale}");
             })
             .WithMetadata(new VaryByHeaders("Accept-Language"))
             .Produces<ProductCatalog>();
-        read.MapGet("/product-catalogs/{productCatalogId}", async (string productCatalogId, string? promoCode, HttpContext http, ISender sender) =>
-                Respond.Rendered(http, await sender.Send(new GetProductCatalogRendering(productCatalogId, promoCode)), "Product catalog", productCatalogId))
+        read.MapGet("/product-catalogs/{productCatalogId}", async (string productCatalogId, string? promoCode, HttpContext http, ISender sender, CatalogAsOf history) =>
+                AsOfReads.Instant(http) is { } at
+                    ? AsOfReads.Answer(http, await history.CatalogAsync(productCatalogId, at, http.RequestAborted), "Product catalog", productCatalogId)
+                    : Respond.Rendered(http, await sender.Send(new GetProductCatalogRendering(productCatalogId, promoCode)), "Product catalog", productCatalogId))
             .Produces<ProductCatalog>();
         read.MapGet("/product-catalogs", async (HttpContext http, ISender sender) =>
             {

@@ -1,0 +1,28 @@
+using Connect.SharedKernel;
+using Connect.SharedKernel.Errors;
+using Connect.SharedKernel.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Connect.Catalog.Features.ReadAsOf;
+
+/// <summary>The <c>asOf</c> query parameter of the offering and catalog reads (spec §9).</summary>
+internal static class AsOfReads
+{
+    /// <summary>The instant asked for, or null when the read is of the present; 400 for a malformed or future one.</summary>
+    public static DateTimeOffset? Instant(HttpContext http)
+    {
+        if (!http.Request.Query.TryGetValue("asOf", out var values)) return null;
+        if (values.Count != 1 || !UtcTimestampConverter.TryParse(values[0], out var at))
+            throw new ValidationFailedException("asOf", "asOf must be one RFC 3339 time with its offset, such as 2026-03-03T12:00:00Z.");
+        if (at > http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
+            throw new ValidationFailedException("asOf", "asOf must not be in the future.");
+        if (http.Request.Query.ContainsKey("promoCode"))
+            throw new ValidationFailedException("promoCode", "promoCode cannot be combined with asOf yet.");
+        return at;
+    }
+
+    /// <summary>200 with the bytes as they read then and their strong ETag (the same for that instant forever), or 404.</summary>
+    public static IResult Answer(HttpContext http, byte[]? body, string kind, string id) =>
+        body is null ? throw new NotFoundException(kind, id) : ETags.Json(http, body, ETags.Of(body));
+}

@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.Json;
+using Connect.Catalog.ChangeLog;
+using Connect.Catalog.Contracts;
+using Connect.Catalog.Domain;
+using Connect.SharedKernel.ChangeLog;
+using Connect.SharedKernel.Domain;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Connect.Catalog.Features.ReadAsOf;
+
+/// <summary>
+/// Offerings and catalogs exactly as they read at a past instant (spec §9), rebuilt from the change log: an offering
+/// is its entry's representation as it was written then; a catalog is its management form then, with the groups
+/// and the AVAILABLE offerings of its customer type as they read then, shaped as the live catalog is.
+/// </summary>
+internal sealed class CatalogAsOf(ChangeHistory history, IOptions<JsonOptions> json)
+{
+    private JsonSerializerOptions Options => json.Value.SerializerOptions;
+
+    public async Task<byte[]?> OfferingAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        (await history.AtAsync(ResourceTypes.ProductOffering, [id], at, cancellationToken)).TryGetValue(id, out var text)
+            ? Encoding.UTF8.GetBytes(text)
+            : null;
+
+    public async Task<byte[]?> CatalogAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        (await history.AtAsync(ResourceTypes.ProductCatalog, [id], at, cancellationToken)).TryGetValue(id, out var text)
+            ? await RenderAsync(Read<ManagedCatalog>(text), at, cancellationToken)
+            : null;
+
+    /// <summary>The catalog that was the default for the customer context then (the live rules, on the catalogs of then).</summary>
+    public async Task<byte[]?> DefaultCatalogAsync(CustomerType customerType, string locale, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var defaults = (await history.AllAtAsync(ResourceTypes.ProductCatalog, at, cancellationToken)).Values.Select(Read<ManagedCatalog>)
+            .Where(c => c.IsDefault && c.CustomerType == customerType).ToDictionary(c => c.ProductCatalogId, StringComparer.Ordinal);
+        var picked = DefaultCatalogResolver.Pick(defaults.Values.Select(c => new CatalogDocument { Id = c.ProductCatalogId, Locale = c.Locale }), locale);
+        return picked is null ? null : await RenderAsync(defaults[picked.Id], at, cancellationToken);
+    }
+
+    private async Task<byte[]> RenderAsync(ManagedCatalog catalog, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var offerings = await history.AtAsync(ResourceTypes.ProductOffering, catalog.ProductOfferingIds.Distinct().ToList(), at, cancellationToken);
+        var groups = await history.AtAsync(ResourceTypes.ProductOfferingGroup, catalog.ProductOfferingGroupIds.Distinct().ToList(), at, cancellationToken);
+        var shown = new ProductCatalog
+        {
+            ProductCatalogId = catalog.ProductCatalogId,
+            Name = catalog.Name,
+            ProductOfferings = catalog.ProductOfferingIds.Select(offerings.GetValueOrDefault).OfType<string>().Select(Read<ProductOffering>)
+                .Where(o => o.Status == OfferingStatus.Available && o.CustomerType == catalog.CustomerType).ToList(),
+            ExternalReference = catalog.ExternalReference,
+            Description = catalog.Description,
+            ProductOfferingGroups = catalog.ProductOfferingGroupIds.Select(groups.GetValueOrDefault).OfType<string>().Select(Read<ProductOfferingGroup>).ToList(),
+            CreatedAt = catalog.CreatedAt,
+            UpdatedAt = catalog.UpdatedAt,
+            Metadata = catalog.Metadata,
+            CustomerType = catalog.CustomerType,
+            Locale = catalog.Locale,
+            IsDefault = catalog.IsDefault,
+        };
+        return JsonSerializer.SerializeToUtf8Bytes(shown, Options);
+    }
+
+    private T Read<T>(string text) => JsonSerializer.Deserialize<T>(text, Options)!;
+}
