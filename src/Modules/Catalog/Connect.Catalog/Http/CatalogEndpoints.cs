@@ -68,6 +68,7 @@ internal static class CatalogEndpoints
                 Respond.Single(http, await sender.Send(new GetProductOfferingGroup(productOfferingGroupId)), "Product offering group", productOfferingGroupId))
             .Produces<ProductOfferingGroup>();
         read.MapListChanges();
+        read.MapCatalogDiff();
         read.MapGet("/product-offerings/{productOfferingId}/status-history", async (string productOfferingId, HttpContext http, ISender sender) =>
                 Respond.Single(http, await sender.Send(new GetProductOfferingStatusHistory(productOfferingId)), "Product offering", productOfferingId))
             .Produces<ProductOfferingStatusHistory>();

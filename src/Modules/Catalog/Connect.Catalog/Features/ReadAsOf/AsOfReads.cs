@@ -12,13 +12,21 @@ internal static class AsOfReads
     /// <summary>The instant asked for, or null when the read is of the present; 400 for a malformed or future one.</summary>
     public static DateTimeOffset? Instant(HttpContext http)
     {
-        if (!http.Request.Query.TryGetValue("asOf", out var values)) return null;
-        if (values.Count != 1 || !UtcTimestampConverter.TryParse(values[0], out var at))
-            throw new ValidationFailedException("asOf", "asOf must be one RFC 3339 time with its offset, such as 2026-03-03T12:00:00Z.");
-        if (at > http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
-            throw new ValidationFailedException("asOf", "asOf must not be in the future.");
-        if (http.Request.Query.ContainsKey("promoCode"))
+        var at = Instant(http, "asOf", required: false);
+        if (at is not null && http.Request.Query.ContainsKey("promoCode"))
             throw new ValidationFailedException("promoCode", "promoCode cannot be combined with asOf yet.");
+        return at;
+    }
+
+    /// <summary>An instant parameter: one RFC 3339 time, not in the future; 400 otherwise (or when required and absent).</summary>
+    public static DateTimeOffset? Instant(HttpContext http, string name, bool required)
+    {
+        if (!http.Request.Query.TryGetValue(name, out var values))
+            return required ? throw new ValidationFailedException(name, $"{name} is required.") : null;
+        if (values.Count != 1 || !UtcTimestampConverter.TryParse(values[0], out var at))
+            throw new ValidationFailedException(name, $"{name} must be one RFC 3339 time with its offset, such as 2026-03-03T12:00:00Z.");
+        if (at > http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
+            throw new ValidationFailedException(name, $"{name} must not be in the future.");
         return at;
     }
 

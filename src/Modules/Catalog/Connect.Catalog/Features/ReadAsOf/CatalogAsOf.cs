@@ -25,8 +25,12 @@ internal sealed class CatalogAsOf(ChangeHistory history, IOptions<JsonOptions> j
             : null;
 
     public async Task<byte[]?> CatalogAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await ShownAsync(id, at, cancellationToken) is { } shown ? JsonSerializer.SerializeToUtf8Bytes(shown, Options) : null;
+
+    /// <summary>The catalog as its GET showed it then; null when it did not exist.</summary>
+    public async Task<ProductCatalog?> ShownAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
         (await history.AtAsync(ResourceTypes.ProductCatalog, [id], at, cancellationToken)).TryGetValue(id, out var text)
-            ? await RenderAsync(Read<ManagedCatalog>(text), at, cancellationToken)
+            ? await ShowAsync(Read<ManagedCatalog>(text), at, cancellationToken)
             : null;
 
     /// <summary>The catalog that was the default for the customer context then (the live rules, on the catalogs of then).</summary>
@@ -35,14 +39,14 @@ internal sealed class CatalogAsOf(ChangeHistory history, IOptions<JsonOptions> j
         var defaults = (await history.AllAtAsync(ResourceTypes.ProductCatalog, at, cancellationToken)).Values.Select(Read<ManagedCatalog>)
             .Where(c => c.IsDefault && c.CustomerType == customerType).ToDictionary(c => c.ProductCatalogId, StringComparer.Ordinal);
         var picked = DefaultCatalogResolver.Pick(defaults.Values.Select(c => new CatalogDocument { Id = c.ProductCatalogId, Locale = c.Locale }), locale);
-        return picked is null ? null : await RenderAsync(defaults[picked.Id], at, cancellationToken);
+        return picked is null ? null : JsonSerializer.SerializeToUtf8Bytes(await ShowAsync(defaults[picked.Id], at, cancellationToken), Options);
     }
 
-    private async Task<byte[]> RenderAsync(ManagedCatalog catalog, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<ProductCatalog> ShowAsync(ManagedCatalog catalog, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var offerings = await history.AtAsync(ResourceTypes.ProductOffering, catalog.ProductOfferingIds.Distinct().ToList(), at, cancellationToken);
         var groups = await history.AtAsync(ResourceTypes.ProductOfferingGroup, catalog.ProductOfferingGroupIds.Distinct().ToList(), at, cancellationToken);
-        var shown = new ProductCatalog
+        return new ProductCatalog
         {
             ProductCatalogId = catalog.ProductCatalogId,
             Name = catalog.Name,
@@ -58,7 +62,6 @@ internal sealed class CatalogAsOf(ChangeHistory history, IOptions<JsonOptions> j
             Locale = catalog.Locale,
             IsDefault = catalog.IsDefault,
         };
-        return JsonSerializer.SerializeToUtf8Bytes(shown, Options);
     }
 
     private T Read<T>(string text) => JsonSerializer.Deserialize<T>(text, Options)!;
