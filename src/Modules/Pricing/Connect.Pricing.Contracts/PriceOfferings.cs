@@ -42,3 +42,16 @@ public sealed class PromoCodeInvalidException(string reason)
     /// <inheritdoc />
     public override string? Reason { get; } = reason;
 }
+
+/// <summary>
+/// For an archive dry run: the active promo codes that apply to <paramref name="Leaving"/>, each with whether any
+/// of <paramref name="Remaining"/> (the offerings still AVAILABLE after it leaves) is still a target.
+/// </summary>
+/// <param name="Leaving">The offering that would stop being sold.</param>
+/// <param name="Remaining">Every offering that would still be AVAILABLE.</param>
+public sealed record PromoCodesLosingTargets(PricingInput Leaving, IReadOnlyList<PricingInput> Remaining) : IQuery<IReadOnlyList<PromoCodeImpact>>;
+
+/// <summary>A promo code that applies to the leaving offering.</summary>
+/// <param name="Code">The code.</param>
+/// <param name="LeftWithoutAvailableTargets">True when no remaining AVAILABLE offering is a target.</param>
+public sealed record PromoCodeImpact(string Code, bool LeftWithoutAvailableTargets);

@@ -91,8 +91,11 @@ internal static class CatalogEndpoints
         write.MapPatch("/product-offerings/{productOfferingId}", (string productOfferingId, JsonElement body, HttpContext http, ISender sender) =>
             Respond.Updated(http, sender, new PatchOffering(productOfferingId, Respond.PatchBody(body), Preconditions.Of(http.Request)))).Produces<ProductOffering>();
         // The body is optional so that a missing one reads as "no reason": archive's validator then names `reason`.
-        write.MapPost("/product-offerings/{productOfferingId}/archive", (string productOfferingId, StatusChangeBody? body, HttpContext http, ISender sender) =>
-            Respond.Updated(http, sender, new ArchiveProductOffering(productOfferingId, body?.Reason, http.User.GetApiKeyId(), Preconditions.Of(http.Request))))
+        // dryRun=true answers what the archive would do and changes nothing (spec §10).
+        write.MapPost("/product-offerings/{productOfferingId}/archive", async (string productOfferingId, bool? dryRun, StatusChangeBody? body, HttpContext http, ISender sender) =>
+                dryRun == true
+                    ? Results.Json(await sender.Send(new Features.ArchiveDryRun.ArchiveDryRun(productOfferingId, body?.Reason)), Respond.JsonOptions(http))
+                    : await Respond.Updated(http, sender, new ArchiveProductOffering(productOfferingId, body?.Reason, http.User.GetApiKeyId(), Preconditions.Of(http.Request))))
             .Produces<ProductOffering>();
         write.MapPost("/product-offerings/{productOfferingId}/restore", (string productOfferingId, StatusChangeBody? body, HttpContext http, ISender sender) =>
             Respond.Updated(http, sender, new RestoreProductOffering(productOfferingId, body?.Reason, http.User.GetApiKeyId(), Preconditions.Of(http.Request))))
