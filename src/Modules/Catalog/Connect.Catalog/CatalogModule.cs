@@ -28,6 +28,8 @@ public static class CatalogModule
             options.Schema.For<OfferingGroupDocument>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true);
             options.Schema.For<OfferingDocument>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true)
                 .Index(o => o.ProductId).Index(o => o.Name);
+            options.Schema.For<Features.ScheduledChanges.ScheduledChangeDocument>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true)
+                .Index(c => c.EffectiveAt);
             options.Schema.For<CatalogDocument>().DatabaseSchemaName(Schema).UseOptimisticConcurrency(true)
                 .UniqueIndex(c => c.DefaultKey!);
 
@@ -47,6 +49,7 @@ public static class CatalogModule
         services.AddScoped<OfferingAssembler>();
         services.AddScoped<ChangeLog.CatalogChangeLog>();
         services.AddSingleton<Features.ReadAsOf.CatalogAsOf>();
+        services.AddHostedService<Features.ScheduledChanges.ScheduledChangeRunner>();
         services.AddScoped<Connect.SharedKernel.ChangeLog.IChangeLogBackfill, ChangeLog.CatalogBackfill>();
         services.AddScoped<CatalogAssembler>();
         services.AddScoped<Features.DocumentPatcher>();

@@ -1,3 +1,4 @@
+using Connect.Catalog.Features.ScheduledChanges;
 using Connect.Catalog.Features.ReadAsOf;
 using Connect.Catalog.Features.ListChanges;
 using System.Text.Json;
@@ -92,14 +93,20 @@ internal static class CatalogEndpoints
             Respond.Updated(http, sender, new PatchOffering(productOfferingId, Respond.PatchBody(body), Preconditions.Of(http.Request)))).Produces<ProductOffering>();
         // The body is optional so that a missing one reads as "no reason": archive's validator then names `reason`.
         // dryRun=true answers what the archive would do and changes nothing (spec §10).
+        // dryRun=true answers what the archive would do and changes nothing; effectiveAt schedules it (spec §10).
         write.MapPost("/product-offerings/{productOfferingId}/archive", async (string productOfferingId, bool? dryRun, StatusChangeBody? body, HttpContext http, ISender sender) =>
                 dryRun == true
                     ? Results.Json(await sender.Send(new Features.ArchiveDryRun.ArchiveDryRun(productOfferingId, body?.Reason)), Respond.JsonOptions(http))
-                    : await Respond.Updated(http, sender, new ArchiveProductOffering(productOfferingId, body?.Reason, http.User.GetApiKeyId(), Preconditions.Of(http.Request))))
+                    : body?.EffectiveAt is { } effectiveAt
+                        ? await ScheduledChangesEndpoints.ScheduleAsync(http, sender, productOfferingId, ScheduledStates.Archive, effectiveAt, body.Reason)
+                        : await Respond.Updated(http, sender, new ArchiveProductOffering(productOfferingId, body?.Reason, http.User.GetApiKeyId(), Preconditions.Of(http.Request))))
             .Produces<ProductOffering>();
-        write.MapPost("/product-offerings/{productOfferingId}/restore", (string productOfferingId, StatusChangeBody? body, HttpContext http, ISender sender) =>
-            Respond.Updated(http, sender, new RestoreProductOffering(productOfferingId, body?.Reason, http.User.GetApiKeyId(), Preconditions.Of(http.Request))))
+        write.MapPost("/product-offerings/{productOfferingId}/restore", async (string productOfferingId, StatusChangeBody? body, HttpContext http, ISender sender) =>
+                body?.EffectiveAt is { } effectiveAt
+                    ? await ScheduledChangesEndpoints.ScheduleAsync(http, sender, productOfferingId, ScheduledStates.Restore, effectiveAt, body.Reason)
+                    : await Respond.Updated(http, sender, new RestoreProductOffering(productOfferingId, body?.Reason, http.User.GetApiKeyId(), Preconditions.Of(http.Request))))
             .Produces<ProductOffering>();
+        write.MapScheduledChanges();
 
         write.MapPost("/product-catalogs", (CreateCatalog body, HttpContext http, ISender sender) =>
             Respond.Created(http, () => sender.Send(body), "/product-catalogs/{0}", c => c.ProductCatalogId)).Produces<ProductCatalog>(201);
@@ -110,7 +117,8 @@ internal static class CatalogEndpoints
 
 /// <summary>Body of archive and restore (spec §5).</summary>
 /// <param name="Reason">Why; required for archive, optional for restore.</param>
-internal sealed record StatusChangeBody(string? Reason);
+/// <param name="EffectiveAt">When to make the change, if not now (a future instant; spec §10).</param>
+internal sealed record StatusChangeBody(string? Reason, DateTimeOffset? EffectiveAt = null);
 
 /// <summary>Who is calling: the key's customer context, with Accept-Language overriding the locale for one request.</summary>
 internal static class Caller
