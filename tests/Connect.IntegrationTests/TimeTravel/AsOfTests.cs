@@ -65,6 +65,27 @@ public sealed class AsOfTests(ConnectApiFactory api) : ApiTest(api)
         (await Body($"/product-offerings/o-2?asOf={now}")).Should().Be(await Body("/product-offerings/o-2"));
     }
 
+    [Fact]
+    public async Task Given_a_promo_code_created_then_deactivated_When_read_as_of_each_interval_with_it_Then_it_is_judged_as_it_stood()
+    {
+        await Samples.SeedOfferingAsync(Admin, "o-1", gross: 10m, discount: 5m);
+        await (await Admin.PostJson("/product-catalogs", Samples.Catalog("c-1", ["o-1"], ["g-1"]))).ShouldBe(HttpStatusCode.Created);
+        Api.Clock.Offset = TimeSpan.FromMinutes(10);
+        await (await Admin.PostJson("/promo-codes", Samples.PromoCode("SAVE20", value: 20m))).ShouldBe(HttpStatusCode.Created);
+        var promoted = await Body("/product-offerings/o-1?promoCode=save20");
+        var promotedCatalog = await Body("/product-catalogs/c-1?promoCode=SAVE20");
+        Api.Clock.Offset = TimeSpan.FromMinutes(20);
+        await (await Admin.PostJson("/promo-codes/SAVE20/deactivate", new { })).ShouldBe(HttpStatusCode.OK);
+
+        (await (await Admin.GetAsync($"/product-offerings/o-1?promoCode=SAVE20&asOf={At(5)}")).ShouldBeProblem((HttpStatusCode)422, "promo_code_invalid"))
+            ["reason"]!.GetValue<string>().Should().Be("unknown", "the code did not exist then");
+        (await Body($"/product-offerings/o-1?promoCode=SAVE20&asOf={At(15)}")).Should().Be(promoted);
+        (await Body($"/product-catalogs/c-1?promoCode=SAVE20&asOf={At(15)}")).Should().Be(promotedCatalog);
+        promoted.Should().Contain("\"discount\":6").And.Contain("\"netPrice\":4");
+        (await (await Admin.GetAsync($"/product-offerings/o-1?promoCode=SAVE20&asOf={At(20)}")).ShouldBeProblem((HttpStatusCode)422, "promo_code_invalid"))
+            ["reason"]!.GetValue<string>().Should().Be("inactive");
+    }
+
     [Theory]
     [InlineData("asOf=yesterday")]
     [InlineData("asOf=2026-01-01T00:00:00")]

@@ -48,7 +48,7 @@ public static class CatalogModule
         services.AddValidatorsFromAssembly(typeof(CatalogModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddScoped<OfferingAssembler>();
         services.AddScoped<ChangeLog.CatalogChangeLog>();
-        services.AddSingleton<Features.ReadAsOf.CatalogAsOf>();
+        services.AddScoped<Features.ReadAsOf.CatalogAsOf>();
         services.AddHostedService<Features.ScheduledChanges.ScheduledChangeRunner>();
         services.AddScoped<Connect.SharedKernel.ChangeLog.IChangeLogBackfill, ChangeLog.CatalogBackfill>();
         services.AddScoped<CatalogAssembler>();

@@ -12,7 +12,8 @@ namespace Connect.Pricing.Contracts;
 /// </summary>
 /// <param name="Offerings">What to price.</param>
 /// <param name="PromoCode">Optional promo code (case-insensitive; null or empty: none). Judged at the time of the call.</param>
-public sealed record PriceOfferings(IReadOnlyList<PricingInput> Offerings, string? PromoCode)
+/// <param name="AsOf">For a read of the past: the code is judged as it stood then (from the change log), at that instant.</param>
+public sealed record PriceOfferings(IReadOnlyList<PricingInput> Offerings, string? PromoCode, DateTimeOffset? AsOf = null)
     : IQuery<IReadOnlyDictionary<string, ComputedPrice>>;
 
 /// <summary>One offering to price.</summary>

@@ -26,7 +26,7 @@ internal static class CatalogEndpoints
         var read = app.MapGroup("").RequireAuthorization(Scopes.CatalogRead).WithTags("Catalog (read)");
         read.MapGet("/product-offerings/{productOfferingId}", async (string productOfferingId, string? promoCode, HttpContext http, ISender sender, CatalogAsOf history) =>
                 AsOfReads.Instant(http) is { } at
-                    ? AsOfReads.Answer(http, await history.OfferingAsync(productOfferingId, at, http.RequestAborted), "Product offering", productOfferingId)
+                    ? AsOfReads.Answer(http, await history.OfferingAsync(productOfferingId, at, promoCode, http.RequestAborted), "Product offering", productOfferingId)
                     : Respond.Rendered(http, await sender.Send(new GetProductOfferingRendering(productOfferingId, promoCode)), "Product offering", productOfferingId))
             .Produces<ProductOffering>();
         read.MapGet("/product-offerings", async (HttpContext http, ISender sender, CatalogReadModel model) =>
@@ -41,7 +41,7 @@ internal static class CatalogEndpoints
             {
                 var caller = Caller.Context(http);
                 if (AsOfReads.Instant(http) is { } at)
-                    return AsOfReads.Answer(http, await history.DefaultCatalogAsync(caller.CustomerType, caller.Locale, at, http.RequestAborted),
+                    return AsOfReads.Answer(http, await history.DefaultCatalogAsync(caller.CustomerType, caller.Locale, at, promoCode, http.RequestAborted),
                         "Default product catalog", $"{caller.CustomerType}/{caller.Locale}");
                 var catalog = await sender.Send(new GetDefaultProductCatalogRendering(caller.CustomerType, caller.Locale, promoCode));
                 return Respond.Rendered(http, catalog, "Default product catalog", $"{caller.CustomerType}/{caller.Locale}");
@@ -50,7 +50,7 @@ internal static class CatalogEndpoints
             .Produces<ProductCatalog>();
         read.MapGet("/product-catalogs/{productCatalogId}", async (string productCatalogId, string? promoCode, HttpContext http, ISender sender, CatalogAsOf history) =>
                 AsOfReads.Instant(http) is { } at
-                    ? AsOfReads.Answer(http, await history.CatalogAsync(productCatalogId, at, http.RequestAborted), "Product catalog", productCatalogId)
+                    ? AsOfReads.Answer(http, await history.CatalogAsync(productCatalogId, at, promoCode, http.RequestAborted), "Product catalog", productCatalogId)
                     : Respond.Rendered(http, await sender.Send(new GetProductCatalogRendering(productCatalogId, promoCode)), "Product catalog", productCatalogId))
             .Produces<ProductCatalog>();
         read.MapGet("/product-catalogs", async (HttpContext http, ISender sender) =>

@@ -42,6 +42,16 @@ internal sealed class PromoCodeDocument
     public static string Normalize(string code) => code.ToUpperInvariant();
 
     /// <param name="archivedTargets">Which of <see cref="ProductOfferingIds"/> Catalog has archived.</param>
+    /// <summary>The stored shape of a code as the API showed it (for a code as it stood in the past).</summary>
+    public static PromoCodeDocument FromContract(PromoCode code) => new()
+    {
+        Id = code.Code, DiscountType = code.DiscountType, Value = code.Value, Currency = code.Currency, ValidFrom = code.ValidFrom,
+        ValidUntil = code.ValidUntil, ProductOfferingIds = [.. code.AppliesTo.ProductOfferingIds],
+        ProductOfferingGroupIds = [.. code.AppliesTo.ProductOfferingGroupIds], Categories = [.. code.AppliesTo.Categories],
+        Types = [.. code.AppliesTo.Types], CustomerType = code.CustomerType, CreatedAt = code.CreatedAt, UpdatedAt = code.UpdatedAt,
+        DeactivatedAt = code.DeactivatedAt,
+    };
+
     public PromoCode ToContract(IReadOnlyList<string> archivedTargets) => new()
     {
         Code = Id,

@@ -10,13 +10,7 @@ namespace Connect.Catalog.Features.ReadAsOf;
 internal static class AsOfReads
 {
     /// <summary>The instant asked for, or null when the read is of the present; 400 for a malformed or future one.</summary>
-    public static DateTimeOffset? Instant(HttpContext http)
-    {
-        var at = Instant(http, "asOf", required: false);
-        if (at is not null && http.Request.Query.ContainsKey("promoCode"))
-            throw new ValidationFailedException("promoCode", "promoCode cannot be combined with asOf yet.");
-        return at;
-    }
+    public static DateTimeOffset? Instant(HttpContext http) => Instant(http, "asOf", required: false);
 
     /// <summary>An instant parameter: one RFC 3339 time, not in the future; 400 otherwise (or when required and absent).</summary>
     public static DateTimeOffset? Instant(HttpContext http, string name, bool required)

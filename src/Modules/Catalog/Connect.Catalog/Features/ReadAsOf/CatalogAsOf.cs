@@ -5,6 +5,8 @@ using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.SharedKernel.ChangeLog;
 using Connect.SharedKernel.Domain;
+using Connect.Pricing.Contracts;
+using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -15,34 +17,39 @@ namespace Connect.Catalog.Features.ReadAsOf;
 /// is its entry's representation as it was written then; a catalog is its management form then, with the groups
 /// and the AVAILABLE offerings of its customer type as they read then, shaped as the live catalog is.
 /// </summary>
-internal sealed class CatalogAsOf(ChangeHistory history, IOptions<JsonOptions> json)
+internal sealed class CatalogAsOf(ChangeHistory history, IOptions<JsonOptions> json, ISender sender)
 {
     private JsonSerializerOptions Options => json.Value.SerializerOptions;
 
-    public async Task<byte[]?> OfferingAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        (await history.AtAsync(ResourceTypes.ProductOffering, [id], at, cancellationToken)).TryGetValue(id, out var text)
+    /// <summary>The offering as its GET answered then; with a promo code, priced with the code as it stood then.</summary>
+    public async Task<byte[]?> OfferingAsync(string id, DateTimeOffset at, string? promoCode, CancellationToken cancellationToken)
+    {
+        if (!(await history.AtAsync(ResourceTypes.ProductOffering, [id], at, cancellationToken)).TryGetValue(id, out var text)) return null;
+        return string.IsNullOrEmpty(promoCode)
             ? Encoding.UTF8.GetBytes(text)
-            : null;
+            : JsonSerializer.SerializeToUtf8Bytes((await PricedAsync([Read<ProductOffering>(text)], promoCode, at, cancellationToken))[0], Options);
+    }
 
-    public async Task<byte[]?> CatalogAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await ShownAsync(id, at, cancellationToken) is { } shown ? JsonSerializer.SerializeToUtf8Bytes(shown, Options) : null;
+    public async Task<byte[]?> CatalogAsync(string id, DateTimeOffset at, string? promoCode, CancellationToken cancellationToken) =>
+        await ShownAsync(id, at, cancellationToken, promoCode) is { } shown ? JsonSerializer.SerializeToUtf8Bytes(shown, Options) : null;
 
     /// <summary>The catalog as its GET showed it then; null when it did not exist.</summary>
-    public async Task<ProductCatalog?> ShownAsync(string id, DateTimeOffset at, CancellationToken cancellationToken) =>
+    public async Task<ProductCatalog?> ShownAsync(string id, DateTimeOffset at, CancellationToken cancellationToken, string? promoCode = null) =>
         (await history.AtAsync(ResourceTypes.ProductCatalog, [id], at, cancellationToken)).TryGetValue(id, out var text)
-            ? await ShowAsync(Read<ManagedCatalog>(text), at, cancellationToken)
+            ? await ShowAsync(Read<ManagedCatalog>(text), at, promoCode, cancellationToken)
             : null;
 
     /// <summary>The catalog that was the default for the customer context then (the live rules, on the catalogs of then).</summary>
-    public async Task<byte[]?> DefaultCatalogAsync(CustomerType customerType, string locale, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<byte[]?> DefaultCatalogAsync(CustomerType customerType, string locale, DateTimeOffset at, string? promoCode,
+        CancellationToken cancellationToken)
     {
         var defaults = (await history.AllAtAsync(ResourceTypes.ProductCatalog, at, cancellationToken)).Values.Select(Read<ManagedCatalog>)
             .Where(c => c.IsDefault && c.CustomerType == customerType).ToDictionary(c => c.ProductCatalogId, StringComparer.Ordinal);
         var picked = DefaultCatalogResolver.Pick(defaults.Values.Select(c => new CatalogDocument { Id = c.ProductCatalogId, Locale = c.Locale }), locale);
-        return picked is null ? null : JsonSerializer.SerializeToUtf8Bytes(await ShowAsync(defaults[picked.Id], at, cancellationToken), Options);
+        return picked is null ? null : JsonSerializer.SerializeToUtf8Bytes(await ShowAsync(defaults[picked.Id], at, promoCode, cancellationToken), Options);
     }
 
-    private async Task<ProductCatalog> ShowAsync(ManagedCatalog catalog, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<ProductCatalog> ShowAsync(ManagedCatalog catalog, DateTimeOffset at, string? promoCode, CancellationToken cancellationToken)
     {
         var offerings = await history.AtAsync(ResourceTypes.ProductOffering, catalog.ProductOfferingIds.Distinct().ToList(), at, cancellationToken);
         var groups = await history.AtAsync(ResourceTypes.ProductOfferingGroup, catalog.ProductOfferingGroupIds.Distinct().ToList(), at, cancellationToken);
@@ -50,8 +57,8 @@ internal sealed class CatalogAsOf(ChangeHistory history, IOptions<JsonOptions> j
         {
             ProductCatalogId = catalog.ProductCatalogId,
             Name = catalog.Name,
-            ProductOfferings = catalog.ProductOfferingIds.Select(offerings.GetValueOrDefault).OfType<string>().Select(Read<ProductOffering>)
-                .Where(o => o.Status == OfferingStatus.Available && o.CustomerType == catalog.CustomerType).ToList(),
+            ProductOfferings = await PricedAsync([.. catalog.ProductOfferingIds.Select(offerings.GetValueOrDefault).OfType<string>().Select(Read<ProductOffering>)
+                .Where(o => o.Status == OfferingStatus.Available && o.CustomerType == catalog.CustomerType)], promoCode, at, cancellationToken),
             ExternalReference = catalog.ExternalReference,
             Description = catalog.Description,
             ProductOfferingGroups = catalog.ProductOfferingGroupIds.Select(groups.GetValueOrDefault).OfType<string>().Select(Read<ProductOfferingGroup>).ToList(),
@@ -63,6 +70,21 @@ internal sealed class CatalogAsOf(ChangeHistory history, IOptions<JsonOptions> j
             IsDefault = catalog.IsDefault,
         };
     }
+
+    /// <summary>The offerings at the prices the promo code gave then (the regular ones, as logged, without a code).</summary>
+    private async Task<List<ProductOffering>> PricedAsync(List<ProductOffering> offerings, string? promoCode, DateTimeOffset at,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(promoCode)) return offerings;
+        var prices = await sender.Send(new PriceOfferings([.. offerings.Select(InputOf)], promoCode, at), cancellationToken);
+        return [.. offerings.Select(o => o with { Price = PricedAt(o.Price, prices[o.ProductOfferingId]) })];
+    }
+
+    private static Price PricedAt(Price price, ComputedPrice computed) =>
+        price with { GrossPrice = computed.GrossPrice, Discount = computed.Discount, NetPrice = computed.NetPrice };
+
+    private static PricingInput InputOf(ProductOffering o) => new(o.ProductOfferingId, o.ProductOfferingGroupId, o.Product?.Type ?? default,
+        o.Product?.Category ?? default, o.CustomerType, o.Price.Currency, o.Price.GrossPrice, o.Price.Discount);
 
     private T Read<T>(string text) => JsonSerializer.Deserialize<T>(text, Options)!;
 }
