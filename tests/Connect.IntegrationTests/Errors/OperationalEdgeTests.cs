@@ -6,8 +6,8 @@ using static Connect.Identity.Contracts.Scopes;
 
 namespace Connect.IntegrationTests.Errors;
 
-/// <summary>Regressions for what the second read of the pricing, identity and reliability work found.</summary>
-public sealed class SecondReadRegressionTests(ConnectApiFactory api) : ApiTest(api)
+/// <summary>Connection limits, stream keys, restarts, audit lines and list pricing where they meet.</summary>
+public sealed class OperationalEdgeTests(ConnectApiFactory api) : ApiTest(api)
 {
     [Theory]
     [InlineData("Host=db", 5, 15)]

@@ -3,8 +3,8 @@ using Connect.IntegrationTests.Infrastructure;
 
 namespace Connect.IntegrationTests.Errors;
 
-/// <summary>Defects a second read found; each test failed before its fix.</summary>
-public sealed class ReviewRegressionTests(ConnectApiFactory api) : ApiTest(api)
+/// <summary>Bodies, ids and amounts at the edges of the rules: refused with a 400 or stored and shown exactly.</summary>
+public sealed class EdgeInputTests(ConnectApiFactory api) : ApiTest(api)
 {
     [Theory]
     [InlineData("""{ "name": "a", "name": "b" }""")]
