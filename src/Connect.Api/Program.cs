@@ -45,7 +45,7 @@ builder.Services.AddChangeLog();
 
 builder.Services.ConfigureHttpJsonOptions(o => ConnectJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi(o => o.DescribeEnumsByWireName().AddSchemaTransformer(BoundsSchemaTransformer.Apply));
+builder.Services.AddOpenApi(o => o.DescribeEnumsByWireName().AddSchemaTransformer(BoundsSchemaTransformer.Apply).DescribeContract());
 
 // The modules: each registers its own documents, handlers, validators and endpoints.
 builder.Services.AddIdentityModule(builder.Configuration);
