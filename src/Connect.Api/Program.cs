@@ -1,4 +1,5 @@
 using Connect.Api;
+using Connect.Api.Docs;
 using Connect.Api.Errors;
 using Connect.Api.Hardening;
 using Connect.Api.Idempotency;
@@ -12,7 +13,6 @@ using Connect.Pricing;
 using Connect.SharedKernel;
 using Connect.SharedKernel.ChangeLog;
 using Connect.SharedKernel.Messaging;
-using Scalar.AspNetCore;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Of(args) });
@@ -67,7 +67,7 @@ app.UseExceptionProblems();
 
 var routes = app.MapGroup("").WithHeadOnEveryGet();
 routes.MapOpenApi().AllowAnonymous();
-routes.MapScalarApiReference("/docs", o => o.WithTitle("Connect API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+routes.MapDocsPage();
 routes.MapHealth();
 routes.MapIdentityModule();
 routes.MapCatalogModule();
