@@ -9,7 +9,7 @@ namespace Connect.IntegrationTests.Documentation;
 /// The OpenAPI document is the contract: it is in the repository (docs/openapi.json, what CI lints and clients are
 /// generated from), and it names, describes and secures every operation with every answer it can give.
 /// </summary>
-public sealed class OpenApiContractTests(ConnectApiFactory api) : ApiTest(api)
+public sealed partial class OpenApiContractTests(ConnectApiFactory api) : ApiTest(api)
 {
     private static readonly string[] Methods = ["get", "post", "patch", "put", "delete"];
 
@@ -89,6 +89,20 @@ public sealed class OpenApiContractTests(ConnectApiFactory api) : ApiTest(api)
         Operation(document, "POST /products")["responses"]!["201"]!["headers"]!["Location"].Should().NotBeNull();
         Operation(document, "GET /changes")["responses"]!["429"]!["headers"]!["Retry-After"].Should().NotBeNull();
     }
+
+    [Fact]
+    public async Task Given_the_prose_contract_When_read_Then_it_names_every_path_the_document_serves()
+    {
+        var prose = Placeholders().Replace(await File.ReadAllTextAsync(Path.Combine(TestDatabase.RepositoryRoot(), "docs", "api.md")), "{}");
+
+        var paths = (await Document())["paths"]!.AsObject().Select(p => p.Key);
+
+        paths.Where(path => !prose.Contains(Placeholders().Replace(path, "{}"), StringComparison.Ordinal))
+            .Should().BeEmpty("docs/api.md describes every path of the OpenAPI document");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[^}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex Placeholders();
 
     private async Task<JsonNode> Document() =>
         await (await Api.Client(null).GetAsync("/openapi/v1.json")).ShouldBe(HttpStatusCode.OK);
