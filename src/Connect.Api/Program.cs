@@ -5,6 +5,7 @@ using Connect.Api.Hardening;
 using Connect.Api.Idempotency;
 using Connect.Api.Health;
 using Connect.Api.Logging;
+using Connect.Api.Telemetry;
 using Connect.Api.OpenApi;
 using Connect.Catalog;
 using Connect.Identity;
@@ -17,6 +18,7 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Of(args) });
 builder.AddHttpHardening();
+builder.AddConnectTelemetry();
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
@@ -36,7 +38,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
     // Scoped, so handlers and the unit of work share the request's Marten session.
     options.ServiceLifetime = ServiceLifetime.Scoped;
     // Audit sits outside the unit of work, so it logs only what committed.
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuditBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+    options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuditBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
 });
 builder.Services.AddScoped<NotificationBuffer>();
 builder.Services.AddIdempotentWrites(builder.Configuration);
@@ -69,6 +71,7 @@ var routes = app.MapGroup("").WithHeadOnEveryGet();
 routes.MapOpenApi().AllowAnonymous();
 routes.MapDocsPage();
 routes.MapHealth();
+app.MapMetrics();
 routes.MapIdentityModule();
 routes.MapCatalogModule();
 routes.MapPricingModule();
