@@ -18,8 +18,9 @@ if [[ ${1:-} == --check ]]; then
   trap 'rm -rf "$scratch"' EXIT
   mkdir -p "$scratch/clients/dotnet"
   generate "$scratch/clients/dotnet/Generated"
-  # The lock file names the description by a path relative to the output folder, which differs here.
-  if ! diff -r -x kiota-lock.json "$scratch/clients/dotnet/Generated" clients/dotnet/Generated >/dev/null; then
+  # The lock file names the description by a path relative to the output folder, which differs here. Doc
+  # comments are not compared: an enum referenced with several descriptions gets whichever Kiota reads first.
+  if ! diff -r -x kiota-lock.json -I '^ *///' "$scratch/clients/dotnet/Generated" clients/dotnet/Generated >&2; then
     echo "generate-client.sh: clients/dotnet/Generated is not what docs/openapi.json generates; run build/generate-client.sh" >&2
     exit 1
   fi
