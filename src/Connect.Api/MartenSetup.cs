@@ -1,5 +1,6 @@
 using JasperFx;
 using JasperFx.Events;
+using JasperFx.OpenTelemetry;
 using Marten;
 
 namespace Connect.Api;
@@ -26,6 +27,8 @@ internal static class MartenSetup
                 options.Events.StreamIdentity = StreamIdentity.AsString;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.UseSystemTextJsonForSerialization();
+                // A span per session connection on the "Marten" source (traced when OpenTelemetry listens).
+                options.OpenTelemetry.TrackConnections = TrackLevel.Normal;
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup();

@@ -1,9 +1,11 @@
 using Connect.Api;
+using Connect.Api.Docs;
 using Connect.Api.Errors;
 using Connect.Api.Hardening;
 using Connect.Api.Idempotency;
 using Connect.Api.Health;
 using Connect.Api.Logging;
+using Connect.Api.Telemetry;
 using Connect.Api.OpenApi;
 using Connect.Catalog;
 using Connect.Identity;
@@ -12,11 +14,11 @@ using Connect.Pricing;
 using Connect.SharedKernel;
 using Connect.SharedKernel.ChangeLog;
 using Connect.SharedKernel.Messaging;
-using Scalar.AspNetCore;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Of(args) });
 builder.AddHttpHardening();
+builder.AddConnectTelemetry();
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
@@ -36,7 +38,7 @@ builder.Services.AddMediator((Mediator.MediatorOptions options) =>
     // Scoped, so handlers and the unit of work share the request's Marten session.
     options.ServiceLifetime = ServiceLifetime.Scoped;
     // Audit sits outside the unit of work, so it logs only what committed.
-    options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuditBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+    options.PipelineBehaviors = [typeof(TracingBehavior<,>), typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuditBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
 });
 builder.Services.AddScoped<NotificationBuffer>();
 builder.Services.AddIdempotentWrites(builder.Configuration);
@@ -45,7 +47,7 @@ builder.Services.AddChangeLog(builder.Configuration);
 
 builder.Services.ConfigureHttpJsonOptions(o => ConnectJson.Configure(o.SerializerOptions));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi(o => o.DescribeEnumsByWireName().AddSchemaTransformer(BoundsSchemaTransformer.Apply));
+builder.Services.AddOpenApi(o => o.DescribeEnumsByWireName().AddSchemaTransformer(BoundsSchemaTransformer.Apply).DescribeContract());
 
 // The modules: each registers its own documents, handlers, validators and endpoints.
 builder.Services.AddIdentityModule(builder.Configuration);
@@ -67,8 +69,9 @@ app.UseExceptionProblems();
 
 var routes = app.MapGroup("").WithHeadOnEveryGet();
 routes.MapOpenApi().AllowAnonymous();
-routes.MapScalarApiReference("/docs", o => o.WithTitle("Connect API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+routes.MapDocsPage();
 routes.MapHealth();
+app.MapMetrics();
 routes.MapIdentityModule();
 routes.MapCatalogModule();
 routes.MapPricingModule();

@@ -9,7 +9,7 @@ internal static class HealthEndpoints
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
         var health = app.MapGroup("/health").AllowAnonymous().WithTags("Health");
-        health.MapGet("/live", () => Results.Json(new { status = "live" }));
+        health.MapGet("/live", () => Results.Json(new HealthStatus("live"))).Produces<HealthStatus>();
         health.MapGet("/ready", async (IDocumentStore store, HttpContext http) =>
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
@@ -21,13 +21,16 @@ internal static class HealthEndpoints
                 await using var command = connection.CreateCommand();
                 command.CommandText = "select 1";
                 await command.ExecuteScalarAsync(timeout.Token);
-                return Results.Json(new { status = "ready" });
+                return Results.Json(new HealthStatus("ready"));
             }
             catch (Exception) when (!http.RequestAborted.IsCancellationRequested)
             {
                 http.Response.Headers.RetryAfter = "5";
                 return Problems.Result(Problems.Create(http, 503, "unavailable", "Service unavailable", "The database is not reachable."));
             }
-        });
+        }).Produces<HealthStatus>();
     }
 }
+
+/// <summary>A probe's answer: <c>live</c> or <c>ready</c>.</summary>
+internal sealed record HealthStatus(string Status);

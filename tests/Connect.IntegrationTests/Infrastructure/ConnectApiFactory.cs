@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 
 namespace Connect.IntegrationTests.Infrastructure;
 
@@ -21,6 +22,9 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
 
     /// <summary>Every notification the host published, in order (for tests of what a module announces).</summary>
     public NotificationRecorder Notifications { get; } = new();
+
+    /// <summary>The spans of the traces a test watches, as the host's trace pipeline ended them.</summary>
+    public TraceRecorder Traces { get; } = new();
 
     /// <summary>Every log event the host wrote.</summary>
     public LogCapture Logs { get; } = new();
@@ -52,6 +56,7 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
             services.AddSingleton<TimeProvider>(Clock);
             Notifications.Register(services);
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
+            services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(Traces));
             services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
         });
     }
