@@ -98,7 +98,8 @@ public sealed class ApiKeyLifecycleTests(ConnectApiFactory api) : ApiTest(api)
         onSecondNode.DefaultRequestHeaders.Add("X-Api-Key", key);
         // Wait until the second node listens for revocations, then let it cache the key.
         var cache = secondNode.Services.GetRequiredService<ApiKeyCache>();
-        for (var i = 0; i < 100 && !cache.ListenerConnected; i++) await Task.Delay(50);
+        // A host starting on a busy machine may take seconds to connect its listener; the bound under test starts after.
+        for (var i = 0; i < 400 && !cache.ListenerConnected; i++) await Task.Delay(50);
         cache.ListenerConnected.Should().BeTrue();
         (await onSecondNode.GetAsync("/product-offerings")).StatusCode.Should().Be(HttpStatusCode.OK);
 

@@ -13,7 +13,8 @@ internal static class SecondNode
         var client = node.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", ConnectApiFactory.AdminKey);
         var changes = node.Services.GetRequiredService<CatalogChanges>();
-        for (var i = 0; i < 100 && !changes.ListenerConnected; i++) await Task.Delay(50);
+        // A host starting on a busy machine may take seconds to connect its listener; the bounds under test start after.
+        for (var i = 0; i < 400 && !changes.ListenerConnected; i++) await Task.Delay(50);
         changes.ListenerConnected.Should().BeTrue();
         return client;
     }
