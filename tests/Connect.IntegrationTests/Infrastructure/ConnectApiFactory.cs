@@ -79,6 +79,23 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
         await StoreKeyAsync("bootstrap", AdminKey, Connect.Identity.Contracts.Scopes.All, CustomerType.Consumer, "en-US");
     }
 
+    /// <summary>Waits (up to 10 s) until every reaction's stored position has reached the end of the change log.</summary>
+    public async Task ReactionsCaughtUpAsync()
+    {
+        var log = Connect.SharedKernel.ChangeLog.ChangeLogTable.Name;
+        var checkpoints = Connect.SharedKernel.ChangeLog.ChangeLogTable.CheckpointsName;
+        var sql = $"SELECT (SELECT coalesce(max(sequence), 0) FROM {log}) <= coalesce((SELECT min(position) FROM {checkpoints}), 0)";
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var connection = Store.Storage.Database.CreateConnection();
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            if ((bool)(await command.ExecuteScalarAsync())!) return;
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Runs one SQL statement against the test database (what ResetAllData does not reach, fault injection).</summary>
     public async Task<int> ExecuteSqlAsync(string sql)
     {

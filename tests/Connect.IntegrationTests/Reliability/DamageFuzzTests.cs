@@ -23,7 +23,7 @@ public sealed class DamageFuzzTests(ConnectApiFactory api, ITestOutputHelper out
         var seed = Environment.GetEnvironmentVariable("FUZZ_SEED") is { Length: > 0 } given ? given : CiSeed;
         var count = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_COUNT"), out var n) && n > 0 ? n : CiCount;
         await FuzzWorld.SeedAsync(Admin);
-        var check = new DamageCheck(Admin);
+        var check = new DamageCheck(Admin, Api.ReactionsCaughtUpAsync);
         var failures = new List<string>();
         // A number starts a stream of its own; a CsCheck seed (as a failure prints) replays from that request on.
         var pcg = ulong.TryParse(seed, out var number) ? new PCG((uint)number, number) : PCG.Parse(seed);

@@ -10,7 +10,10 @@ internal sealed class DamageException(string message) : Exception(message);
 /// document; every list and every resource of the kind it touched still readable; a refused request changed
 /// none of the bytes it could have touched; an accepted write answered exactly what the next GET answers.
 /// </summary>
-internal sealed class DamageCheck(HttpClient client)
+/// <param name="client">Sends the requests.</param>
+/// <param name="settled">Waits until work that follows the change log (reactions) has caught up, so what it changes
+/// later is never taken for a change made by the next request.</param>
+internal sealed class DamageCheck(HttpClient client, Func<Task> settled)
 {
     public int Requests { get; private set; }
     public int Checks { get; private set; }
@@ -21,6 +24,7 @@ internal sealed class DamageCheck(HttpClient client)
     public async Task RunAsync(FuzzRequest request)
     {
         Requests++;
+        await settled();
         var touched = Touched(request.Target).ToList();
         var before = await ReadAllAsync(touched);
         var current = request.Target.Id.Length > 0 && before.TryGetValue(request.Target.Url, out var t) ? t.ETag ?? "\"none\"" : "\"none\"";
