@@ -12,6 +12,7 @@ using Connect.Pricing;
 using Connect.SharedKernel;
 using Connect.SharedKernel.ChangeLog;
 using Connect.SharedKernel.Messaging;
+using Connect.Webhooks;
 using Scalar.AspNetCore;
 using Serilog;
 
@@ -51,6 +52,7 @@ builder.Services.AddOpenApi(o => o.DescribeEnumsByWireName().AddSchemaTransforme
 builder.Services.AddIdentityModule(builder.Configuration);
 builder.Services.AddCatalogModule(builder.Configuration);
 builder.Services.AddPricingModule();
+builder.Services.AddWebhooksModule(builder.Configuration);
 
 var app = builder.Build();
 
@@ -72,6 +74,7 @@ routes.MapHealth();
 routes.MapIdentityModule();
 routes.MapCatalogModule();
 routes.MapPricingModule();
+routes.MapWebhooksModule();
 
 app.Run();
 
