@@ -45,12 +45,13 @@ public sealed class WebhookNodesTests(ConnectApiFactory api) : ApiTest(api), IAs
     [Fact]
     public async Task Given_a_node_delivering_a_backlog_When_it_stops_Then_another_node_continues_where_it_stopped()
     {
-        var node = Api.WithWebHostBuilder(_ => { });
+        var node = Api.WithWebHostBuilder(b => b.UseSetting("Connect:Webhooks:Deliver", "false"));
         _ = node.Services;
         MainNodeDelivers.Enabled = false;
         await Admin.SubscribeAsync(_receiver);
         _receiver.Delay = TimeSpan.FromMilliseconds(50);
         var sequences = await Admin.CommitChangesAsync(20);
+        node.Services.GetRequiredService<WebhookDeliverySwitch>().Enabled = true;
 
         await _receiver.WaitForDeliveredAsync(4);
         await node.DisposeAsync();

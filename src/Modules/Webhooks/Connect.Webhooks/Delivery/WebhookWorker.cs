@@ -27,7 +27,7 @@ internal sealed class WebhookWorker(
         if (!await ScalarAsync<bool>(connection, $"SELECT pg_try_advisory_lock({LockKey})", webhookId)) return false;
         try
         {
-            while (!stopping.IsCancellationRequested && delivering.Enabled && await DeliverBatchAsync(connection, webhookId)) { }
+            while (!stopping.IsCancellationRequested && delivering.Enabled && await DeliverBatchAsync(connection, webhookId, stopping)) { }
         }
         finally
         {
@@ -37,7 +37,7 @@ internal sealed class WebhookWorker(
     }
 
     /// <summary>One page of the backlog; true when there may be more to deliver right away.</summary>
-    private async Task<bool> DeliverBatchAsync(NpgsqlConnection connection, string webhookId)
+    private async Task<bool> DeliverBatchAsync(NpgsqlConnection connection, string webhookId, CancellationToken stopping)
     {
         var progress = await DeliveryState.ReadAsync(connection, webhookId);
         if (progress is not { Enabled: true } || progress.NextAttemptAt > clock.GetUtcNow()) return false;
@@ -53,7 +53,7 @@ internal sealed class WebhookWorker(
         var attempts = progress.Attempts;
         foreach (var change in page.Items)
         {
-            if (!delivering.Enabled) return false;
+            if (!delivering.Enabled || stopping.IsCancellationRequested) return false;
             var outcome = await sender.SendAsync(webhook.Url, secret, change);
             if (outcome.Delivered)
             {
