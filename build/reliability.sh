@@ -56,7 +56,10 @@ driver() { dotnet "$OUT/driver/Connect.ReliabilityDriver.dll" "$@" --url "http:/
 
 API_PID=""
 start_api() {
+  # The driver's keys are made by the bootstrap key, and a key cannot mint a rate beyond its own: the service
+  # default (and so the bootstrap key's) is set to what the load needs.
   ConnectionStrings__Connect="$DB" Connect__BootstrapApiKey="$KEY" Serilog__MinimumLevel__Default=Warning \
+    Connect__Identity__PermitsPerSecond=100000 Connect__Identity__Burst=100000 \
     ASPNETCORE_URLS="http://127.0.0.1:$PORT" ASPNETCORE_ENVIRONMENT=Production \
     dotnet "$OUT/api/Connect.Api.dll" >>"$OUT/api.log" 2>&1 &
   API_PID=$!
