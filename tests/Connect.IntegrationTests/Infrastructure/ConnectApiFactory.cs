@@ -64,7 +64,7 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
         await Store.Advanced.ResetAllData();
         await ExecuteSqlAsync($"TRUNCATE {Connect.Api.Idempotency.IdempotencyTable.Name}, {Connect.SharedKernel.ChangeLog.ChangeLogTable.Name}");
         // ResetAllData bypasses Marten's sessions, so nothing told the catalog read model; a write would have.
-        Services.GetRequiredService<Connect.Catalog.Reading.CatalogChanges>().Changed();
+        Services.GetRequiredService<Connect.Catalog.Reading.CatalogChanges>().Reload();
         Clock.Reset();
         // Keys are remembered by hash (found or not) for a while; a test may have revoked the admin key.
         Services.GetRequiredService<ApiKeyCache>().Clear();
