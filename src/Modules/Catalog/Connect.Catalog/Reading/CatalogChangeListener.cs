@@ -17,9 +17,8 @@ internal sealed class CatalogChangeListener(
 {
     protected override void Notified(string payload)
     {
-        // This node applied its own entries before their writer answered.
-        if (long.TryParse(payload, CultureInfo.InvariantCulture, out var head) && head <= (model.Latest?.Position ?? long.MaxValue)) return;
-        changes.Committed();
+        if (!long.TryParse(payload, CultureInfo.InvariantCulture, out var head)) return;
+        changes.HeardOf(head);
         model.Wake();
     }
 

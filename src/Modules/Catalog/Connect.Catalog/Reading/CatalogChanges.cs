@@ -19,6 +19,7 @@ internal sealed class CatalogChanges
     private bool _reload;
     private long _generation;
     private long _lastCommitted;
+    private long _heard;
     private volatile bool _listenerConnected;
 
     public long Generation => Interlocked.Read(ref _generation);
@@ -28,6 +29,25 @@ internal sealed class CatalogChanges
     /// moved on to: a snapshot brought up to date at an earlier generation lacks it and is never served.
     /// </summary>
     public long LastCommitted => Interlocked.Read(ref _lastCommitted);
+
+    /// <summary>The newest log position another node's NOTIFY announced: a snapshot before it lacks a known commit.</summary>
+    public long Heard => Interlocked.Read(ref _heard);
+
+    /// <summary>Another node committed log entries up to <paramref name="head"/>.</summary>
+    public void HeardOf(long head)
+    {
+        long seen;
+        while ((seen = Heard) < head && Interlocked.CompareExchange(ref _heard, head, seen) != seen) { }
+    }
+
+    /// <summary>
+    /// The log read at <paramref name="head"/> by a look that began after <paramref name="heardBefore"/> was heard: a
+    /// lower head means the log was emptied (data reset), so what was heard before no longer applies.
+    /// </summary>
+    public void LogReadAt(long head, long heardBefore)
+    {
+        if (head < heardBefore) Interlocked.CompareExchange(ref _heard, head, heardBefore);
+    }
 
     /// <summary>Whether changes made by other nodes are being heard; while not, the log is looked at every second.</summary>
     public bool ListenerConnected
@@ -57,11 +77,11 @@ internal sealed class CatalogChanges
     }
 
     /// <summary>What a look at the log starting now must cover; handed back with <see cref="Restore"/> if the look fails.</summary>
-    public (long Generation, IReadOnlyCollection<ResourceKey> Unlogged, bool Reload) Take()
+    public (long Generation, long Heard, IReadOnlyCollection<ResourceKey> Unlogged, bool Reload) Take()
     {
         lock (_gate)
         {
-            var taken = (Generation, (IReadOnlyCollection<ResourceKey>)_unlogged, _reload);
+            var taken = (Generation, Heard, (IReadOnlyCollection<ResourceKey>)_unlogged, _reload);
             (_unlogged, _reload) = ([], false);
             return taken;
         }

@@ -34,6 +34,7 @@ internal sealed class CatalogReadModel(
     private Task<CatalogSnapshot>? _reading;
     private Task<CatalogSnapshot>? _queued;
     private long _readingGeneration;
+    private long _readingHeard;
     private long _readingStartedAt;
     private volatile Unreachable? _unreachable;
 
@@ -90,7 +91,8 @@ internal sealed class CatalogReadModel(
         }
     }
 
-    private bool HoldsEveryKnownCommit(CatalogSnapshot snapshot) => snapshot.Generation >= changes.LastCommitted;
+    private bool HoldsEveryKnownCommit(CatalogSnapshot snapshot) =>
+        snapshot.Generation >= changes.LastCommitted && snapshot.Position >= changes.Heard;
 
     /// <summary>
     /// For a second after a failed look at the log, do not make every request wait for another attempt, unless anything
@@ -103,7 +105,8 @@ internal sealed class CatalogReadModel(
     /// <summary>The snapshot read last, current or not, for matching an answer to what the snapshot rendered.</summary>
     public CatalogSnapshot? Latest => _current;
 
-    private bool IsCurrent(CatalogSnapshot snapshot) => snapshot.Generation == changes.Generation && Fresh(snapshot.LoadedAt);
+    private bool IsCurrent(CatalogSnapshot snapshot) =>
+        snapshot.Generation == changes.Generation && snapshot.Position >= changes.Heard && Fresh(snapshot.LoadedAt);
 
     private bool Fresh(long loadedAt) =>
         changes.ListenerConnected || Environment.TickCount64 - loadedAt < UnheardMaxAge.TotalMilliseconds;
@@ -120,7 +123,7 @@ internal sealed class CatalogReadModel(
         {
             if (_reading is { IsCompleted: false } reading)
             {
-                if (_readingGeneration == changes.Generation && Fresh(_readingStartedAt)) return reading;
+                if (_readingGeneration == changes.Generation && _readingHeard >= changes.Heard && Fresh(_readingStartedAt)) return reading;
                 return _queued ??= reading.ContinueWith(_ => StartQueued(), CancellationToken.None,
                     TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
             }
@@ -140,9 +143,10 @@ internal sealed class CatalogReadModel(
     /// <summary>Starts a step at the current generation; called under the gate.</summary>
     private Task<CatalogSnapshot> Start()
     {
-        var (generation, unlogged, reload) = changes.Take();
+        var (generation, heard, unlogged, reload) = changes.Take();
         var startedAt = Environment.TickCount64;
         _readingGeneration = generation;
+        _readingHeard = heard;
         _readingStartedAt = startedAt;
         // The step serves every waiting reader, so it does not run on (or get cancelled with) the first one's request.
         using (ExecutionContext.SuppressFlow())
@@ -150,7 +154,9 @@ internal sealed class CatalogReadModel(
             {
                 try
                 {
-                    return _current = await StepAsync(_current, generation, startedAt, unlogged, reload);
+                    var snapshot = await StepAsync(_current, generation, startedAt, unlogged, reload);
+                    changes.LogReadAt(snapshot.Position, heard);
+                    return _current = snapshot;
                 }
                 catch
                 {
