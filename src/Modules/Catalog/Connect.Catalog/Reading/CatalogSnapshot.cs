@@ -36,7 +36,7 @@ internal sealed class CatalogSnapshot
         var groups = documents.Groups.ToImmutableDictionary(g => g.Id, StringComparer.Ordinal);
         var offerings = documents.Offerings.ToImmutableDictionary(o => o.Id, o => new PublishedOffering(o,
             products.GetValueOrDefault(o.ProductId), o.ProductOfferingGroupId is { } g ? groups.GetValueOrDefault(g) : null,
-            basePrices[o.Id], json), StringComparer.Ordinal);
+            basePrices[o.Id], documents.Keys[o.Id], json), StringComparer.Ordinal);
         var catalogs = documents.Catalogs.ToImmutableDictionary(c => c.Id, c => new PublishedCatalog(c, groups, offerings, json), StringComparer.Ordinal);
         var orders = OfferingOrders.All.Select(o => OfferingOrder.Of(documents.Orders[o].Select(id => offerings[id]))).ToImmutableArray();
         return new CatalogSnapshot(new CatalogState(position, products, groups, offerings, catalogs, orders), generation, loadedAt);
@@ -80,4 +80,4 @@ internal sealed record CatalogState(
 internal sealed record CatalogDocuments(
     IReadOnlyList<ProductDocument> Products, IReadOnlyList<OfferingGroupDocument> Groups,
     IReadOnlyList<OfferingDocument> Offerings, IReadOnlyList<CatalogDocument> Catalogs,
-    IReadOnlyDictionary<(OfferingSortKey, SortDirection), IReadOnlyList<string>> Orders);
+    IReadOnlyDictionary<(OfferingSortKey, SortDirection), IReadOnlyList<string>> Orders, IReadOnlyDictionary<string, OfferingSortKeys> Keys);

@@ -14,7 +14,7 @@ namespace Connect.Catalog.Reading;
 internal sealed record CatalogDelta(
     long Position, IReadOnlyDictionary<string, ProductDocument?> Products, IReadOnlyDictionary<string, OfferingGroupDocument?> Groups,
     IReadOnlyDictionary<string, OfferingDocument?> Offerings, IReadOnlyDictionary<string, CatalogDocument?> Catalogs,
-    IReadOnlyList<OfferingOrder> Bases, IReadOnlyList<IReadOnlyList<(string Id, int Gap)>> Placed)
+    IReadOnlyList<OfferingOrder> Bases, IReadOnlyList<IReadOnlyList<(string Id, int Gap)>> Placed, IReadOnlyDictionary<string, OfferingSortKeys> Keys)
 {
     public bool IsEmpty => Products.Count + Groups.Count + Offerings.Count + Catalogs.Count == 0;
 }
@@ -35,7 +35,7 @@ internal static class CatalogSnapshotChange
         {
             if (document is null) offeringsBuilder.Remove(id);
             else offeringsBuilder[id] = new PublishedOffering(document, products.GetValueOrDefault(document.ProductId),
-                document.ProductOfferingGroupId is { } g ? groups.GetValueOrDefault(g) : null, basePrices[id], json);
+                document.ProductOfferingGroupId is { } g ? groups.GetValueOrDefault(g) : null, basePrices[id], delta.Keys[id], json);
         }
         var offerings = offeringsBuilder.ToImmutable();
 

@@ -41,7 +41,8 @@ internal sealed class CatalogSource(IDocumentStore store)
         await batch.Execute(cancellationToken);
         var ordered = new Dictionary<(OfferingSortKey, SortDirection), IReadOnlyList<string>>();
         foreach (var (order, ids) in orders) ordered[order] = await ids;
-        return (new CatalogDocuments(await products, await groups, await offerings, await catalogs, ordered), head);
+        var keys = await OfferingPlacement.KeysAsync(connection, transaction, null, cancellationToken);
+        return (new CatalogDocuments(await products, await groups, await offerings, await catalogs, ordered, keys), head);
     }
 
     /// <summary>
@@ -80,14 +81,16 @@ internal sealed class CatalogSource(IDocumentStore store)
         var bases = basis.Orders.Select(order => offeringIds.Length == 0 ? order : order.Without(offeringIds)).ToList();
         var present = offerings.Where(o => o.Value is not null).Select(o => o.Key).ToList();
         var placed = bases.Select(_ => (IReadOnlyList<(string, int)>)[]).ToList();
+        var keys = new Dictionary<string, OfferingSortKeys>();
         if (present.Count > 0)
         {
             var relative = await OfferingPlacement.RelativeAsync(connection, transaction, present, cancellationToken);
-            var gaps = await OfferingPlacement.GapsAsync(connection, transaction, bases, present, cancellationToken);
+            keys = await OfferingPlacement.KeysAsync(connection, transaction, present, cancellationToken);
+            var gaps = await OfferingPlacement.GapsAsync(connection, transaction, bases, keys, cancellationToken);
             for (var o = 0; o < bases.Count; o++)
                 placed[o] = relative[o].Select(id => (id, gaps[o][id])).OrderBy(p => p.Item2).ToList();
         }
-        return new CatalogDelta(head, products, groups, offerings, catalogs, bases, placed);
+        return new CatalogDelta(head, products, groups, offerings, catalogs, bases, placed, keys);
     }
 
     /// <summary>The documents by id; an id without a document maps to null (the resource is gone).</summary>

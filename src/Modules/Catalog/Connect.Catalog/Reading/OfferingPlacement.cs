@@ -1,6 +1,7 @@
 using Connect.Catalog.Contracts;
 using Connect.SharedKernel.Paging;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Connect.Catalog.Reading;
 
@@ -22,6 +23,8 @@ internal static class OfferingPlacement
                connect.mt_immutable_timestamptz(d.data ->> 'UpdatedAt') AS updated, CAST(d.data ->> 'NetPrice' as decimal) AS net
         """;
 
+    private static readonly string KeysSql = $"{Keys} FROM {Table} d WHERE @all OR d.id = ANY(@ids)";
+
     private static string Column(OfferingSortKey key) => key switch
     {
         OfferingSortKey.CreatedAt => "created",
@@ -39,10 +42,13 @@ internal static class OfferingPlacement
             : $"WHEN {i} THEN (p.{k} > c.{k} OR (p.{k} = c.{k} AND p.id < c.id))";
     }));
 
+    // Only values the database gave (sort keys as it computes them) are compared, as parameters: no document is read.
     private static readonly string CountSql = $"""
-        WITH k AS ({Keys} FROM {Table} d WHERE d.id = ANY(@ids))
         SELECT t.ord, t.cid, (count(*) FILTER (WHERE CASE t.ord {Before} END))::int
-        FROM unnest(@ord, @cid, @pid) AS t(ord, cid, pid) JOIN k p ON p.id = t.pid JOIN k c ON c.id = t.cid
+        FROM unnest(@ord, @cid, @cname, @ccreated, @cupdated, @cnet, @pid, @pname, @pcreated, @pupdated, @pnet)
+             AS t(ord, cid, cname, ccreated, cupdated, cnet, pid, pname, pcreated, pupdated, pnet),
+             LATERAL (SELECT t.cid AS id, t.cname AS name, t.ccreated AS created, t.cupdated AS updated, t.cnet AS net) c,
+             LATERAL (SELECT t.pid AS id, t.pname AS name, t.pcreated AS created, t.pupdated AS updated, t.pnet AS net) p
         GROUP BY t.ord, t.cid
         """;
 
@@ -62,14 +68,14 @@ internal static class OfferingPlacement
 
     /// <summary>For each order (by its index in <see cref="OfferingOrders.All"/>), the gap of every changed offering in <paramref name="basis"/>.</summary>
     public static async Task<IReadOnlyList<Dictionary<string, int>>> GapsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        IReadOnlyList<OfferingOrder> basis, IReadOnlyList<string> changed, CancellationToken cancellationToken)
+        IReadOnlyList<OfferingOrder> basis, IReadOnlyDictionary<string, OfferingSortKeys> changed, CancellationToken cancellationToken)
     {
-        var searches = basis.SelectMany((order, o) => changed.Select(id => new Search(o, id, order.Count))).ToList();
+        var searches = basis.SelectMany((order, o) => changed.Keys.Select(id => new Search(o, id, order.Count))).ToList();
         while (searches.Where(s => !s.Done).ToList() is { Count: > 0 } active)
         {
             var ords = new List<int>();
             var cids = new List<string>();
-            var pids = new List<string>();
+            var pids = new List<OfferingSortKeys>();
             foreach (var s in active)
             {
                 var width = s.High - s.Low;
@@ -80,7 +86,7 @@ internal static class OfferingPlacement
                 {
                     ords.Add(s.Order);
                     cids.Add(s.Id);
-                    pids.Add(basis[s.Order].At(index).Document.Id);
+                    pids.Add(basis[s.Order].At(index).SortKeys);
                 }
                 if (s.Compared.Length == 0) s.Done = true;
             }
@@ -101,17 +107,40 @@ internal static class OfferingPlacement
     }
 
     private static async Task<Dictionary<(int, string), int>> CountAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        List<int> ords, List<string> cids, List<string> pids, IReadOnlyList<string> changed, CancellationToken cancellationToken)
+        List<int> ords, List<string> cids, List<OfferingSortKeys> pivots, IReadOnlyDictionary<string, OfferingSortKeys> changed,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(CountSql, connection, transaction);
-        command.Parameters.AddWithValue("ids", changed.Concat(pids).Distinct().ToArray());
         command.Parameters.AddWithValue("ord", ords.ToArray());
-        command.Parameters.AddWithValue("cid", cids.ToArray());
-        command.Parameters.AddWithValue("pid", pids.ToArray());
+        Add(command, "c", cids.Select(id => changed[id]).ToList());
+        Add(command, "p", pivots);
         var counts = new Dictionary<(int, string), int>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) counts[(reader.GetInt32(0), reader.GetString(1))] = reader.GetInt32(2);
         return counts;
+    }
+
+    private static void Add(NpgsqlCommand command, string prefix, List<OfferingSortKeys> keys)
+    {
+        command.Parameters.AddWithValue(prefix + "id", keys.Select(k => k.Id).ToArray());
+        command.Parameters.AddWithValue(prefix + "name", keys.Select(k => k.Name).ToArray());
+        command.Parameters.Add(new NpgsqlParameter(prefix + "created", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = keys.Select(k => k.CreatedAt).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter(prefix + "updated", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { Value = keys.Select(k => k.UpdatedAt).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter(prefix + "net", NpgsqlDbType.Array | NpgsqlDbType.Numeric) { Value = keys.Select(k => k.NetPrice).ToArray() });
+    }
+
+    /// <summary>The sort keys of these offerings (of all, when <paramref name="ids"/> is null) as the database computes them.</summary>
+    public static async Task<Dictionary<string, OfferingSortKeys>> KeysAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        IReadOnlyList<string>? ids, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(KeysSql, connection, transaction);
+        command.Parameters.AddWithValue("all", ids is null);
+        command.Parameters.AddWithValue("ids", ids?.ToArray() ?? []);
+        var keys = new Dictionary<string, OfferingSortKeys>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            keys[reader.GetString(0)] = new OfferingSortKeys(reader.GetString(0), reader.GetString(1), reader.GetDateTime(2), reader.GetDateTime(3), reader.GetDecimal(4));
+        return keys;
     }
 
     /// <summary>The changed offerings as each order sorts them among themselves (for those that share a gap).</summary>
@@ -137,3 +166,6 @@ internal static class OfferingPlacement
         return sorted;
     }
 }
+
+/// <summary>An offering's values in the list's orders, exactly as PostgreSQL computes them (times to the microsecond).</summary>
+internal sealed record OfferingSortKeys(string Id, string Name, DateTime CreatedAt, DateTime UpdatedAt, decimal NetPrice);

@@ -7,8 +7,8 @@ using Connect.SharedKernel.Http;
 namespace Connect.Catalog.Reading;
 
 /// <summary>An offering of a snapshot: its document, what Pricing needs, and its published shape at the base price.</summary>
-internal sealed class PublishedOffering(
-    OfferingDocument document, ProductDocument? product, OfferingGroupDocument? group, ComputedPrice basePrice, JsonSerializerOptions json)
+internal sealed class PublishedOffering(OfferingDocument document, ProductDocument? product, OfferingGroupDocument? group,
+    ComputedPrice basePrice, OfferingSortKeys sortKeys, JsonSerializerOptions json)
 {
     private readonly PricedRenderings<ProductOffering> _priced = new();
     private JsonRendering<ProductOffering>? _rendering;
@@ -18,6 +18,9 @@ internal sealed class PublishedOffering(
     public PricingInput PricingInput { get; } = OfferingAssembler.PricingInputOf(document);
 
     public ComputedPrice BasePrice { get; } = basePrice;
+
+    /// <summary>Where the list's orders put it, as the database computed it.</summary>
+    public OfferingSortKeys SortKeys { get; } = sortKeys;
 
     // Shaped on first use; a race makes the same rendering twice, and either is right.
     public JsonRendering<ProductOffering> Rendering =>
