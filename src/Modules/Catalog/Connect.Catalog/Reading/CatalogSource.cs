@@ -25,6 +25,14 @@ internal sealed class CatalogSource(IDocumentStore store)
     private const string HeadSql = $"SELECT coalesce(max(sequence), 0) FROM {ChangeLogTable.Name}";
     private const string EntriesSql = $"SELECT resource_type, resource_id FROM {ChangeLogTable.Name} WHERE sequence > @after ORDER BY sequence";
 
+    /// <summary>The offerings the entries after @after name, and those changed without an entry (@unlogged).</summary>
+    private const string NamedOfferings = $"""
+        SELECT resource_id FROM {ChangeLogTable.Name} WHERE sequence > @after AND resource_type = '{ResourceTypes.ProductOffering}'
+        UNION SELECT unnest(@unlogged)
+        """;
+
+    private static readonly string OfferingsSql = $"SELECT d.id, d.data FROM {OfferingPlacement.Table} d WHERE d.id IN ({NamedOfferings})";
+
     /// <summary>All four kinds of documents, the list's orders and the log head, in one round trip.</summary>
     public async Task<(CatalogDocuments Documents, long Position)> LoadAsync(CancellationToken cancellationToken)
     {
@@ -55,37 +63,48 @@ internal sealed class CatalogSource(IDocumentStore store)
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var named = new HashSet<ResourceKey>(unlogged);
+        var unloggedOfferings = unlogged.Where(k => k.Type == ResourceTypes.ProductOffering).Select(k => k.Id).ToArray();
+        var serializer = store.Options.Serializer();
+        var offerings = new Dictionary<string, OfferingDocument?>(StringComparer.Ordinal);
+        Dictionary<string, OfferingSortKeys> keys;
         long head;
+        // The hot path (offerings) in one round trip: the head, the entries, the documents they name and their sort keys.
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(HeadSql));
-            var entries = new NpgsqlBatchCommand(EntriesSql);
-            entries.Parameters.AddWithValue("after", basis.Position);
-            batch.BatchCommands.Add(entries);
+            foreach (var sql in new[] { EntriesSql, OfferingsSql, OfferingPlacement.KeysOf(NamedOfferings) })
+            {
+                var command = new NpgsqlBatchCommand(sql);
+                command.Parameters.AddWithValue("after", basis.Position);
+                if (sql != EntriesSql) command.Parameters.AddWithValue("unlogged", unloggedOfferings);
+                batch.BatchCommands.Add(command);
+            }
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             head = reader.GetInt64(0);
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) named.Add(new ResourceKey(reader.GetString(0), reader.GetString(1)));
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) offerings[reader.GetString(0)] = serializer.FromJson<OfferingDocument>(reader, 1);
+            await reader.NextResultAsync(cancellationToken);
+            keys = await OfferingPlacement.ReadKeysAsync(reader, cancellationToken);
         }
         string[] Ids(string type) => named.Where(k => k.Type == type).Select(k => k.Id).Distinct().ToArray();
         var offeringIds = Ids(ResourceTypes.ProductOffering);
         if (head < basis.Position || offeringIds.Length > MostOfferingsFollowed) return null;
+        foreach (var id in offeringIds) offerings.TryAdd(id, null);
 
         await using var session = store.QuerySession(SessionOptions.ForTransaction(transaction));
         var products = await LoadAsync<ProductDocument>(session, Ids(ResourceTypes.Product), p => p.Id, cancellationToken);
         var groups = await LoadAsync<OfferingGroupDocument>(session, Ids(ResourceTypes.ProductOfferingGroup), g => g.Id, cancellationToken);
-        var offerings = await LoadAsync<OfferingDocument>(session, offeringIds, o => o.Id, cancellationToken);
         var catalogs = await LoadAsync<CatalogDocument>(session, Ids(ResourceTypes.ProductCatalog), c => c.Id, cancellationToken);
 
         var bases = basis.Orders.Select(order => offeringIds.Length == 0 ? order : order.Without(offeringIds)).ToList();
         var present = offerings.Where(o => o.Value is not null).Select(o => o.Key).ToList();
         var placed = bases.Select(_ => (IReadOnlyList<(string, int)>)[]).ToList();
-        var keys = new Dictionary<string, OfferingSortKeys>();
         if (present.Count > 0)
         {
             var relative = await OfferingPlacement.RelativeAsync(connection, transaction, present, cancellationToken);
-            keys = await OfferingPlacement.KeysAsync(connection, transaction, present, cancellationToken);
             var gaps = await OfferingPlacement.GapsAsync(connection, transaction, bases, keys, cancellationToken);
             for (var o = 0; o < bases.Count; o++)
                 placed[o] = relative[o].Select(id => (id, gaps[o][id])).OrderBy(p => p.Item2).ToList();

@@ -7,16 +7,17 @@ namespace Connect.Catalog.Reading;
 
 /// <summary>
 /// Where changed offerings go in each of the list's eight orders, decided by PostgreSQL with the very expressions
-/// and collation its ORDER BY uses (see <see cref="OfferingOrders"/>): a search over the unchanged offerings in
-/// rounds, each comparing the changed ones with up to 32 evenly spaced neighbours in one query, so a change costs a
-/// few round trips (log₃₃ n) whatever the catalog's size. Runs in the change's repeatable-read transaction, in
-/// which the unchanged offerings read exactly as the snapshot holds them.
+/// and collation its ORDER BY uses (see <see cref="OfferingOrders"/>): a search over the unchanged offerings in two
+/// rounds, the first comparing each changed one with √n evenly spaced neighbours, the second with the ones between
+/// the two it fell between, one query each. The values compared are the sort keys the database computed (kept with
+/// each offering), sent as parameters, so no document is read and a change costs the same few round trips whatever
+/// the catalog's size.
 /// </summary>
 internal static class OfferingPlacement
 {
-    private const int Pivots = 32;
+    private const int FewestPivots = 32;
 
-    private static readonly string Table = $"{CatalogModule.Schema}.mt_doc_offeringdocument";
+    public static readonly string Table = $"{CatalogModule.Schema}.mt_doc_offeringdocument";
 
     private const string Keys = """
         SELECT d.id, d.data ->> 'Name' AS name, connect.mt_immutable_timestamptz(d.data ->> 'CreatedAt') AS created,
@@ -24,6 +25,9 @@ internal static class OfferingPlacement
         """;
 
     private static readonly string KeysSql = $"{Keys} FROM {Table} d WHERE @all OR d.id = ANY(@ids)";
+
+    /// <summary>The sort keys of the offerings whose ids the statement <paramref name="ids"/> selects.</summary>
+    public static string KeysOf(string ids) => $"{Keys} FROM {Table} d WHERE d.id IN ({ids})";
 
     private static string Column(OfferingSortKey key) => key switch
     {
@@ -71,6 +75,7 @@ internal static class OfferingPlacement
         IReadOnlyList<OfferingOrder> basis, IReadOnlyDictionary<string, OfferingSortKeys> changed, CancellationToken cancellationToken)
     {
         var searches = basis.SelectMany((order, o) => changed.Keys.Select(id => new Search(o, id, order.Count))).ToList();
+        var pivots = Math.Max(FewestPivots, (int)Math.Ceiling(Math.Sqrt(basis.Max(o => o.Count) + 1)));
         while (searches.Where(s => !s.Done).ToList() is { Count: > 0 } active)
         {
             var ords = new List<int>();
@@ -79,9 +84,9 @@ internal static class OfferingPlacement
             foreach (var s in active)
             {
                 var width = s.High - s.Low;
-                s.Compared = width <= Pivots
+                s.Compared = width <= pivots
                     ? Enumerable.Range(s.Low, width).ToArray()
-                    : Enumerable.Range(0, Pivots).Select(j => s.Low + (int)((long)(j + 1) * width / (Pivots + 1))).ToArray();
+                    : Enumerable.Range(0, pivots).Select(j => s.Low + (int)((long)(j + 1) * width / (pivots + 1))).ToArray();
                 foreach (var index in s.Compared)
                 {
                     ords.Add(s.Order);
@@ -136,8 +141,13 @@ internal static class OfferingPlacement
         await using var command = new NpgsqlCommand(KeysSql, connection, transaction);
         command.Parameters.AddWithValue("all", ids is null);
         command.Parameters.AddWithValue("ids", ids?.ToArray() ?? []);
-        var keys = new Dictionary<string, OfferingSortKeys>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadKeysAsync(reader, cancellationToken);
+    }
+
+    public static async Task<Dictionary<string, OfferingSortKeys>> ReadKeysAsync(System.Data.Common.DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var keys = new Dictionary<string, OfferingSortKeys>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
             keys[reader.GetString(0)] = new OfferingSortKeys(reader.GetString(0), reader.GetString(1), reader.GetDateTime(2), reader.GetDateTime(3), reader.GetDecimal(4));
         return keys;
