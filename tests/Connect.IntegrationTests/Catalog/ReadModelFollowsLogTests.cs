@@ -63,6 +63,12 @@ public sealed class ReadModelFollowsLogTests(ConnectApiFactory api) : ApiTest(ap
             await (await Admin.PostJson("/product-offerings", Samples.Offering(id, "p-1", name: name, gross: 11m, discount: 0m))).ShouldBe(HttpStatusCode.Created);
         await (await Admin.PostJson("/product-offerings/o-4/archive", new { reason = "end of sale" })).ShouldBe(HttpStatusCode.OK);
 
+        await ShouldListAsPostgreSqlSortsAsync();
+        Loads.Should().Be(loads, "every change was applied in place");
+    }
+
+    private async Task ShouldListAsPostgreSqlSortsAsync()
+    {
         await using var session = Api.Store.QuerySession();
         var all = session.Query<OfferingDocument>();
         foreach (var (sort, expected) in new (string, IQueryable<OfferingDocument>)[]
@@ -73,10 +79,43 @@ public sealed class ReadModelFollowsLogTests(ConnectApiFactory api) : ApiTest(ap
                      ("netPrice", all.OrderBy(o => o.NetPrice).ThenBy(o => o.Id)), ("-netPrice", all.OrderByDescending(o => o.NetPrice).ThenBy(o => o.Id)),
                  })
         {
-            var listed = await (await Admin.GetAsync($"/product-offerings?sort={sort}&status=ALL&limit=100")).ShouldBe(HttpStatusCode.OK);
-            listed["items"]!.AsArray().Select(i => i!["productOfferingId"]!.GetValue<string>())
-                .Should().Equal(await expected.Select(o => o.Id).ToListAsync(), sort);
+            var shown = new List<string>();
+            for (var offset = 0; ; offset += 100)
+            {
+                var page = await (await Admin.GetAsync($"/product-offerings?sort={sort}&status=ALL&limit=100&offset={offset}")).ShouldBe(HttpStatusCode.OK);
+                var items = page["items"]!.AsArray().Select(i => i!["productOfferingId"]!.GetValue<string>()).ToList();
+                shown.AddRange(items);
+                if (items.Count < 100) break;
+            }
+            shown.Should().Equal(await expected.Select(o => o.Id).ToListAsync(), sort);
         }
+    }
+
+    [Fact]
+    public async Task Given_1200_offerings_When_names_and_prices_change_Then_the_search_over_neighbours_keeps_every_order_PostgreSQL_s()
+    {
+        await SeedAsync();
+        await using (var session = Api.Store.LightweightSession())
+        {
+            var template = await session.LoadAsync<OfferingDocument>("o-1");
+            for (var i = 0; i < 1200; i++)
+            {
+                var copy = await session.LoadAsync<OfferingDocument>("o-1");
+                copy!.Id = $"bulk-{i:0000}";
+                copy.Name = Names[i % Names.Length] + (i % 7 == 0 ? "" : $" {i % 97}");
+                copy.NetPrice = template!.NetPrice + i % 11;
+                copy.CreatedAt = copy.UpdatedAt = template.CreatedAt.AddTicks(i * 10 + 3);
+                session.Store(copy);
+            }
+            await session.SaveChangesAsync();
+        }
+        await (await Admin.GetAsync("/product-offerings/o-1")).ShouldBe(HttpStatusCode.OK);
+        var loads = Loads;
+
+        foreach (var (id, name) in new[] { ("bulk-0001", "a"), ("bulk-0500", "Ä 5"), ("bulk-0999", "b 1"), ("o-3", "é 50"), ("bulk-0002", "B") })
+            await (await Admin.PatchJson($"/product-offerings/{id}", new { name, price = new { grossPrice = 14m } })).ShouldBe(HttpStatusCode.OK);
+
+        await ShouldListAsPostgreSqlSortsAsync();
         Loads.Should().Be(loads, "every change was applied in place");
     }
 

@@ -42,6 +42,7 @@ public static class CatalogModule
         services.ConfigureMarten((provider, options) => options.Listeners.Add(
             new CatalogChangeTracker(provider.GetRequiredService<CatalogChanges>(), provider.GetRequiredService<CatalogReadModel>)));
         services.AddSingleton<CatalogSource>();
+        services.AddSingleton<CatalogStep>();
         services.AddHostedService<CatalogChangeListener>();
         services.AddSingleton<CatalogReadModel>();
         services.AddScoped<CatalogReader>();

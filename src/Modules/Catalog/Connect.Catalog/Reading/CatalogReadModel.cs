@@ -1,17 +1,5 @@
-using System.Data;
-using System.Diagnostics;
-using Connect.Catalog.Contracts;
-using Connect.Catalog.Domain;
-using Connect.Pricing.Contracts;
 using Connect.SharedKernel.Errors;
-using Connect.SharedKernel.Paging;
-using Marten;
-using Marten.Services;
-using Mediator;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Connect.Catalog.Reading;
 
@@ -24,8 +12,7 @@ namespace Connect.Catalog.Reading;
 /// up to date before a known change is never trusted after it, and while changes from other nodes are not heard,
 /// the log is looked at again for any read once the last look is a second old.
 /// </summary>
-internal sealed class CatalogReadModel(
-    CatalogChanges changes, CatalogSource source, IServiceScopeFactory scopes, IOptions<JsonOptions> json, ILogger<CatalogReadModel> logger)
+internal sealed class CatalogReadModel(CatalogChanges changes, CatalogStep step, ILogger<CatalogReadModel> logger)
 {
     private static readonly TimeSpan UnheardMaxAge = TimeSpan.FromSeconds(1);
 
@@ -154,7 +141,7 @@ internal sealed class CatalogReadModel(
             {
                 try
                 {
-                    var snapshot = await StepAsync(_current, generation, startedAt, unlogged, reload);
+                    var snapshot = await step.NextAsync(_current, generation, startedAt, unlogged, reload);
                     changes.LogReadAt(snapshot.Position, heard);
                     return _current = snapshot;
                 }
@@ -164,34 +151,5 @@ internal sealed class CatalogReadModel(
                     throw;
                 }
             });
-    }
-
-    private async Task<CatalogSnapshot> StepAsync(CatalogSnapshot? basis, long generation, long startedAt,
-        IReadOnlyCollection<ResourceKey> unlogged, bool reload)
-    {
-        var started = Stopwatch.GetTimestamp();
-        if (basis is not null && !reload && await source.ReadChangesAsync(basis.State, unlogged, CancellationToken.None) is { } delta)
-        {
-            var prices = await PriceAsync(delta.Offerings.Values.OfType<OfferingDocument>().ToList());
-            var next = CatalogSnapshotChange.Apply(basis, delta, prices, json.Value.SerializerOptions, generation, startedAt);
-            if (!delta.IsEmpty)
-                logger.LogDebug("Applied the change log up to {Position} ({Offerings} offerings changed) in {ElapsedMs:0.0} ms",
-                    delta.Position, delta.Offerings.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return next;
-        }
-        var (documents, position) = await source.LoadAsync(CancellationToken.None);
-        var snapshot = CatalogSnapshot.Load(generation, startedAt, position, documents, await PriceAsync(documents.Offerings),
-            json.Value.SerializerOptions);
-        logger.LogInformation("Loaded the catalog ({Offerings} offerings, log position {Position}) in {ElapsedMs:0.0} ms",
-            documents.Offerings.Count, position, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return snapshot;
-    }
-
-    private async Task<IReadOnlyDictionary<string, ComputedPrice>> PriceAsync(IReadOnlyList<OfferingDocument> offerings)
-    {
-        if (offerings.Count == 0) return new Dictionary<string, ComputedPrice>();
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ISender>()
-            .Send(new PriceOfferings(offerings.Select(OfferingAssembler.PricingInputOf).ToList(), null));
     }
 }

@@ -49,7 +49,7 @@ internal sealed class CatalogSource(IDocumentStore store)
         await batch.Execute(cancellationToken);
         var ordered = new Dictionary<(OfferingSortKey, SortDirection), IReadOnlyList<string>>();
         foreach (var (order, ids) in orders) ordered[order] = await ids;
-        var keys = await OfferingPlacement.KeysAsync(connection, transaction, null, cancellationToken);
+        var keys = await OfferingSortKeys.ReadAllAsync(connection, transaction, cancellationToken);
         return (new CatalogDocuments(await products, await groups, await offerings, await catalogs, ordered, keys), head);
     }
 
@@ -72,7 +72,7 @@ internal sealed class CatalogSource(IDocumentStore store)
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(HeadSql));
-            foreach (var sql in new[] { EntriesSql, OfferingsSql, OfferingPlacement.KeysOf(NamedOfferings) })
+            foreach (var sql in new[] { EntriesSql, OfferingsSql, OfferingSortKeys.Of(NamedOfferings) })
             {
                 var command = new NpgsqlBatchCommand(sql);
                 command.Parameters.AddWithValue("after", basis.Position);
@@ -87,7 +87,7 @@ internal sealed class CatalogSource(IDocumentStore store)
             await reader.NextResultAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) offerings[reader.GetString(0)] = serializer.FromJson<OfferingDocument>(reader, 1);
             await reader.NextResultAsync(cancellationToken);
-            keys = await OfferingPlacement.ReadKeysAsync(reader, cancellationToken);
+            keys = await OfferingSortKeys.ReadAsync(reader, cancellationToken);
         }
         string[] Ids(string type) => named.Where(k => k.Type == type).Select(k => k.Id).Distinct().ToArray();
         var offeringIds = Ids(ResourceTypes.ProductOffering);

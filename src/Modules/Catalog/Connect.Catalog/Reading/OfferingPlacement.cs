@@ -19,16 +19,6 @@ internal static class OfferingPlacement
 
     public static readonly string Table = $"{CatalogModule.Schema}.mt_doc_offeringdocument";
 
-    private const string Keys = """
-        SELECT d.id, d.data ->> 'Name' AS name, connect.mt_immutable_timestamptz(d.data ->> 'CreatedAt') AS created,
-               connect.mt_immutable_timestamptz(d.data ->> 'UpdatedAt') AS updated, CAST(d.data ->> 'NetPrice' as decimal) AS net
-        """;
-
-    private static readonly string KeysSql = $"{Keys} FROM {Table} d WHERE @all OR d.id = ANY(@ids)";
-
-    /// <summary>The sort keys of the offerings whose ids the statement <paramref name="ids"/> selects.</summary>
-    public static string KeysOf(string ids) => $"{Keys} FROM {Table} d WHERE d.id IN ({ids})";
-
     private static string Column(OfferingSortKey key) => key switch
     {
         OfferingSortKey.CreatedAt => "created",
@@ -57,7 +47,7 @@ internal static class OfferingPlacement
         """;
 
     private static string RelativeSql(int order) =>
-        $"WITH k AS ({Keys} FROM {Table} d WHERE d.id = ANY(@ids)) SELECT k.id FROM k ORDER BY k.{Column(OfferingOrders.All[order].Key)} " +
+        $"WITH k AS ({OfferingSortKeys.Sql} FROM {Table} d WHERE d.id = ANY(@ids)) SELECT k.id FROM k ORDER BY k.{Column(OfferingOrders.All[order].Key)} " +
         $"{(OfferingOrders.All[order].Direction == SortDirection.Asc ? "" : "DESC")}, k.id";
 
     private sealed class Search(int order, string id, int count)
@@ -134,25 +124,6 @@ internal static class OfferingPlacement
         command.Parameters.Add(new NpgsqlParameter(prefix + "net", NpgsqlDbType.Array | NpgsqlDbType.Numeric) { Value = keys.Select(k => k.NetPrice).ToArray() });
     }
 
-    /// <summary>The sort keys of these offerings (of all, when <paramref name="ids"/> is null) as the database computes them.</summary>
-    public static async Task<Dictionary<string, OfferingSortKeys>> KeysAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        IReadOnlyList<string>? ids, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(KeysSql, connection, transaction);
-        command.Parameters.AddWithValue("all", ids is null);
-        command.Parameters.AddWithValue("ids", ids?.ToArray() ?? []);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await ReadKeysAsync(reader, cancellationToken);
-    }
-
-    public static async Task<Dictionary<string, OfferingSortKeys>> ReadKeysAsync(System.Data.Common.DbDataReader reader, CancellationToken cancellationToken)
-    {
-        var keys = new Dictionary<string, OfferingSortKeys>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-            keys[reader.GetString(0)] = new OfferingSortKeys(reader.GetString(0), reader.GetString(1), reader.GetDateTime(2), reader.GetDateTime(3), reader.GetDecimal(4));
-        return keys;
-    }
-
     /// <summary>The changed offerings as each order sorts them among themselves (for those that share a gap).</summary>
     public static async Task<IReadOnlyList<List<string>>> RelativeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         IReadOnlyList<string> changed, CancellationToken cancellationToken)
@@ -176,6 +147,3 @@ internal static class OfferingPlacement
         return sorted;
     }
 }
-
-/// <summary>An offering's values in the list's orders, exactly as PostgreSQL computes them (times to the microsecond).</summary>
-internal sealed record OfferingSortKeys(string Id, string Name, DateTime CreatedAt, DateTime UpdatedAt, decimal NetPrice);
