@@ -38,7 +38,7 @@ internal sealed class CatalogSnapshot
             products.GetValueOrDefault(o.ProductId), o.ProductOfferingGroupId is { } g ? groups.GetValueOrDefault(g) : null,
             basePrices[o.Id], documents.Keys[o.Id], json), StringComparer.Ordinal);
         var catalogs = documents.Catalogs.ToImmutableDictionary(c => c.Id, c => new PublishedCatalog(c, groups, offerings, json), StringComparer.Ordinal);
-        var orders = OfferingOrders.All.Select(o => OfferingOrder.Of(documents.Orders[o].Select(id => offerings[id]))).ToImmutableArray();
+        var orders = documents.Orders.Select(ids => OfferingOrder.Of(ids.Select(id => offerings[id]))).ToImmutableArray();
         return new CatalogSnapshot(new CatalogState(position, products, groups, offerings, catalogs, orders), generation, loadedAt);
     }
 
@@ -76,8 +76,9 @@ internal sealed record CatalogState(
     ImmutableDictionary<string, PublishedOffering> Offerings, ImmutableDictionary<string, PublishedCatalog> Catalogs,
     ImmutableArray<OfferingOrder> Orders);
 
-/// <summary>The documents a snapshot is built from, and the ids of the offerings in each order of the list.</summary>
+/// <summary>The documents a snapshot is built from, the ids of the offerings in each order of the list (indexed like
+/// <see cref="OfferingOrders.All"/>) and their sort keys.</summary>
 internal sealed record CatalogDocuments(
     IReadOnlyList<ProductDocument> Products, IReadOnlyList<OfferingGroupDocument> Groups,
     IReadOnlyList<OfferingDocument> Offerings, IReadOnlyList<CatalogDocument> Catalogs,
-    IReadOnlyDictionary<(OfferingSortKey, SortDirection), IReadOnlyList<string>> Orders, IReadOnlyDictionary<string, OfferingSortKeys> Keys);
+    IReadOnlyList<string[]> Orders, IReadOnlyDictionary<string, OfferingSortKeys> Keys);

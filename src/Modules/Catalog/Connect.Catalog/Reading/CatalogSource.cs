@@ -45,12 +45,9 @@ internal sealed class CatalogSource(IDocumentStore store)
         var groups = batch.Query<OfferingGroupDocument>().ToList();
         var offerings = batch.Query<OfferingDocument>().ToList();
         var catalogs = batch.Query<CatalogDocument>().ToList();
-        var orders = OfferingOrders.Query(batch);
         await batch.Execute(cancellationToken);
-        var ordered = new Dictionary<(OfferingSortKey, SortDirection), IReadOnlyList<string>>();
-        foreach (var (order, ids) in orders) ordered[order] = await ids;
-        var keys = await OfferingSortKeys.ReadAllAsync(connection, transaction, cancellationToken);
-        return (new CatalogDocuments(await products, await groups, await offerings, await catalogs, ordered, keys), head);
+        var (keys, orders) = await OfferingSortKeys.ReadAllAsync(connection, transaction, cancellationToken);
+        return (new CatalogDocuments(await products, await groups, await offerings, await catalogs, orders, keys), head);
     }
 
     /// <summary>

@@ -19,18 +19,10 @@ internal static class OfferingPlacement
 
     public static readonly string Table = $"{CatalogModule.Schema}.mt_doc_offeringdocument";
 
-    private static string Column(OfferingSortKey key) => key switch
-    {
-        OfferingSortKey.CreatedAt => "created",
-        OfferingSortKey.UpdatedAt => "updated",
-        OfferingSortKey.NetPrice => "net",
-        _ => "name",
-    };
-
     /// <summary>Whether pivot p sorts before changed offering c, in order number <c>t.ord</c>; ties go by id, ascending.</summary>
     private static readonly string Before = string.Join(" ", OfferingOrders.All.Select((o, i) =>
     {
-        var k = Column(o.Key);
+        var k = OfferingOrders.Column(o.Key);
         return o.Direction == SortDirection.Asc
             ? $"WHEN {i} THEN (p.{k}, p.id) < (c.{k}, c.id)"
             : $"WHEN {i} THEN (p.{k} > c.{k} OR (p.{k} = c.{k} AND p.id < c.id))";
@@ -47,8 +39,7 @@ internal static class OfferingPlacement
         """;
 
     private static string RelativeSql(int order) =>
-        $"WITH k AS ({OfferingSortKeys.Sql} FROM {Table} d WHERE d.id = ANY(@ids)) SELECT k.id FROM k ORDER BY k.{Column(OfferingOrders.All[order].Key)} " +
-        $"{(OfferingOrders.All[order].Direction == SortDirection.Asc ? "" : "DESC")}, k.id";
+        $"WITH k AS ({OfferingSortKeys.Sql} FROM {Table} d WHERE d.id = ANY(@ids)) SELECT k.id FROM k ORDER BY {OfferingOrders.OrderBy(order, "k")}";
 
     private sealed class Search(int order, string id, int count)
     {
