@@ -9,7 +9,8 @@
 #        reads quiet               nothing else happens
 #        reads under 5 writes/s    B takes 5 PATCHes/s (name and price of random offerings) meanwhile
 #      then the next read on the writing node after a write (B: GET, PATCH, GET the same offering), how long until
-#      the other node (A) shows B's write, what one applied change cost on A (its log), and each node's peak RSS.
+#      the other node (A) shows B's write, what applying one of those changes cost A (its debug log), and each
+#      node's peak RSS. The machine's load average is printed too: other processes on it skew every figure.
 #   4. Prints a markdown table and writes it to $SCALE_OUT/results.md.
 #
 # Environment (all optional):
@@ -94,6 +95,7 @@ apply_cost() {
     awk '{v[NR] = $1} END { if (NR == 0) { print "- -"; exit } p = int(NR * 0.99 + 0.99); printf "%.2f %.2f\n", v[int((NR + 1) / 2)], v[p] }'
 }
 
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 : >"$OUT/rows.txt"
 for n in "${SIZES[@]}"; do
   db_name="connect_scale"
@@ -123,19 +125,19 @@ for n in "${SIZES[@]}"; do
   SECONDS_PER_RUN=3 read_run "$n" /dev/null >/dev/null
   read -r quiet_rps quiet_p99 <<<"$(read_run "$n" "$OUT/wrk-quiet-$n.txt")"
   log "$n offerings: reads on A while B takes 5 PATCHes/s"
-  : >"$OUT/a-$n-apply.log"
-  tail -n0 -f "$OUT/a-$n.log" >"$OUT/a-$n-apply.log" &
-  tail_pid=$!
   dotnet "$OUT/scale/Scale.dll" write "$B" "$KEY" "$n" "$((SECONDS_PER_RUN + 1))" 5 >"$OUT/writes-$n.txt" &
   writer_pid=$!
   read -r busy_rps busy_p99 <<<"$(read_run "$n" "$OUT/wrk-busy-$n.txt")"
   wait "$writer_pid"
-  kill "$tail_pid" 2>/dev/null || true
-  read -r apply_p50 apply_p99 <<<"$(apply_cost "$OUT/a-$n-apply.log")"
 
   log "$n offerings: next read on the writing node, and when the other node sees the write ($SAMPLES samples each)"
   next="$(dotnet "$OUT/scale/Scale.dll" next-read "$B" "$KEY" "$n" "$SAMPLES")"
+  # What applying one change costs A, from its log, while nothing else loads it (only the probe's reads).
+  tail -n0 -f "$OUT/a-$n.log" >"$OUT/a-$n-apply.log" &
+  tail_pid=$!
   seen="$(dotnet "$OUT/scale/Scale.dll" visibility "$B" "$A" "$KEY" "$n" "$SAMPLES")"
+  kill "$tail_pid" 2>/dev/null || true
+  read -r apply_p50 apply_p99 <<<"$(apply_cost "$OUT/a-$n-apply.log")"
   peak_a="$(peak_mb "$A_PID")"
   peak_b="$(peak_mb "$B_PID")"
   stop_nodes
@@ -149,5 +151,5 @@ done
   awk -F'|' '{ printf "| %d | %d, %s ms | %d (%.0f%%), %s ms | %s / %s ms (%s ms) | %s / %s ms | %s / %s ms | %.1f s; %s ms | %s / %s MB |\n",
     $1, $2, $3, $4, ($2 > 0 ? 100 * $4 / $2 : 0), $5, $7, $8, $6, $9, $10, $11, $12, $13 / 1000, $14, $15, $16 }' "$OUT/rows.txt"
   echo
-  echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ); wrk: 2 threads, 16 connections, ${SECONDS_PER_RUN} s per run; probes: $SAMPLES samples."
+  echo "$(nproc) cores, load average $LOAD_BEFORE before, $(cut -d' ' -f1-3 /proc/loadavg) after, $(date -u +%Y-%m-%dT%H:%MZ); wrk: 2 threads, 16 connections, ${SECONDS_PER_RUN} s per run; probes: $SAMPLES samples."
 } | tee "$OUT/results.md"
