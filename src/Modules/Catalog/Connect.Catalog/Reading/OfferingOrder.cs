@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Connect.Catalog.Contracts;
+using Connect.SharedKernel.Paging;
 
 namespace Connect.Catalog.Reading;
 
@@ -46,6 +48,40 @@ internal sealed class OfferingOrder
     public PublishedOffering At(int index) => _set[index].Offering;
 
     public bool Contains(string id) => _ranks.ContainsKey(id);
+
+    /// <summary>
+    /// The gaps an offering can go in: all of them for names, which only the database compares; for times and prices,
+    /// which are the database's own values and compare exactly here, only the run of offerings with the same value,
+    /// among which the database orders by id (usually none: the gap is known without asking).
+    /// </summary>
+    public (int Low, int High) Candidates((OfferingSortKey Key, SortDirection Direction) order, OfferingSortKeys changed)
+    {
+        var (key, direction) = order;
+        if (key == OfferingSortKey.Name) return (0, Count);
+        int Compare(int index)
+        {
+            var shown = At(index).SortKeys;
+            var compared = key switch
+            {
+                OfferingSortKey.CreatedAt => shown.CreatedAt.CompareTo(changed.CreatedAt),
+                OfferingSortKey.UpdatedAt => shown.UpdatedAt.CompareTo(changed.UpdatedAt),
+                _ => shown.NetPrice.CompareTo(changed.NetPrice),
+            };
+            return direction == SortDirection.Asc ? compared : -compared;
+        }
+        int First(Func<int, bool> after)
+        {
+            var (low, high) = (0, Count);
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (after(middle)) high = middle;
+                else low = middle + 1;
+            }
+            return low;
+        }
+        return (First(i => Compare(i) >= 0), First(i => Compare(i) > 0));
+    }
 
     /// <summary>The order without these offerings (those it does not hold are ignored).</summary>
     public OfferingOrder Without(IEnumerable<string> ids)

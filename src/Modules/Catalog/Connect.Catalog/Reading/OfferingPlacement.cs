@@ -9,7 +9,7 @@ namespace Connect.Catalog.Reading;
 /// Where changed offerings go in each of the list's eight orders, decided by PostgreSQL with the very expressions
 /// and collation its ORDER BY uses (see <see cref="OfferingOrders"/>): a search over the unchanged offerings in two
 /// rounds, the first comparing each changed one with √n evenly spaced neighbours, the second with the ones between
-/// the two it fell between, one query each. The values compared are the sort keys the database computed (kept with
+/// the two it fell between, one query each (times and prices narrow it here first, see <see cref="OfferingOrder.Candidates"/>). The values compared are the sort keys the database computed (kept with
 /// each offering), sent as parameters, so no document is read and a change costs the same few round trips whatever
 /// the catalog's size.
 /// </summary>
@@ -41,12 +41,12 @@ internal static class OfferingPlacement
     private static string RelativeSql(int order) =>
         $"WITH k AS ({OfferingSortKeys.Sql} FROM {Table} d WHERE d.id = ANY(@ids)) SELECT k.id FROM k ORDER BY {OfferingOrders.OrderBy(order, "k")}";
 
-    private sealed class Search(int order, string id, int count)
+    private sealed class Search(int order, string id, (int Low, int High) range)
     {
         public int Order { get; } = order;
         public string Id { get; } = id;
-        public int Low { get; set; }
-        public int High { get; set; } = count;
+        public int Low { get; set; } = range.Low;
+        public int High { get; set; } = range.High;
         public int[] Compared { get; set; } = [];
         public bool Done { get; set; }
     }
@@ -55,7 +55,8 @@ internal static class OfferingPlacement
     public static async Task<IReadOnlyList<Dictionary<string, int>>> GapsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         IReadOnlyList<OfferingOrder> basis, IReadOnlyDictionary<string, OfferingSortKeys> changed, CancellationToken cancellationToken)
     {
-        var searches = basis.SelectMany((order, o) => changed.Keys.Select(id => new Search(o, id, order.Count))).ToList();
+        var searches = basis.SelectMany((order, o) => changed.Values.Select(c => new Search(o, c.Id, order.Candidates(OfferingOrders.All[o], c)))).ToList();
+        foreach (var s in searches) s.Done = s.Low == s.High;
         var pivots = Math.Max(FewestPivots, (int)Math.Ceiling(Math.Sqrt(basis.Max(o => o.Count) + 1)));
         while (searches.Where(s => !s.Done).ToList() is { Count: > 0 } active)
         {
