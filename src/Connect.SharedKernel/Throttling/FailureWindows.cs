@@ -26,6 +26,9 @@ public sealed class FailureWindows(TimeProvider clock, int maxPartitions = Failu
 
     public int TrackedPartitions => _counters.Count;
 
+    /// <summary>Forgets every count (a data reset between tests; an operator clearing a lockout).</summary>
+    public void Clear() => _counters.Clear();
+
     /// <summary>Null while the partition has had fewer than <paramref name="limit"/> failures this minute; otherwise how long to wait.</summary>
     public TimeSpan? Blocked(string partition, int limit)
     {

@@ -81,6 +81,8 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
         Clock.Reset();
         // Keys are remembered by hash (found or not) for a while; a test may have revoked the admin key.
         Services.GetRequiredService<ApiKeyCache>().Clear();
+        // Invalid promo codes are counted per key for a minute; every test's admin key is the same one.
+        Services.GetRequiredService<Connect.Pricing.Domain.PromoCodeGuessLimiter>().Windows.Clear();
         Notifications.Clear();
         Logs.Clear();
         await StoreKeyAsync("bootstrap", AdminKey, Connect.Identity.Contracts.Scopes.All, CustomerType.Consumer, "en-US");
