@@ -108,6 +108,16 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
     /// <summary>Runs one SQL statement against the test database (what ResetAllData does not reach, fault injection).</summary>
     public async Task<int> ExecuteSqlAsync(string sql)
     {
+        // A TRUNCATE can deadlock with a background reaction reading the same tables; PostgreSQL then aborts one of them.
+        for (var attempt = 1; ; attempt++)
+        {
+            try { return await ExecuteOnceAsync(sql); }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected && attempt < 5) { }
+        }
+    }
+
+    private async Task<int> ExecuteOnceAsync(string sql)
+    {
         await using var connection = Store.Storage.Database.CreateConnection();
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand(sql, connection);
