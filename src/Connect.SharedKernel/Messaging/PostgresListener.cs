@@ -30,8 +30,10 @@ public abstract class PostgresListener(IConfiguration configuration, string chan
             try
             {
                 // Keepalive: a silently dropped connection (no FIN, e.g. a network cut) is noticed within seconds
-                // instead of leaving the node deaf while it believes it listens.
-                var keptAlive = new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 10 }.ConnectionString;
+                // instead of leaving the node deaf while it believes it listens. Not pooled: a listener holds its
+                // connection for as long as it runs, so a pool would only make it wait for slots other hosts in
+                // the same process hold (and a pool sized for a node's queries may be too small for its listeners).
+                var keptAlive = new NpgsqlConnectionStringBuilder(connectionString) { KeepAlive = 10, Pooling = false }.ConnectionString;
                 await using var connection = new NpgsqlConnection(keptAlive);
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) => Notified(e.Payload);
