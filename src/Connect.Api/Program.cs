@@ -14,6 +14,7 @@ using Connect.Pricing;
 using Connect.SharedKernel;
 using Connect.SharedKernel.ChangeLog;
 using Connect.SharedKernel.Messaging;
+using Connect.Webhooks;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Of(args) });
@@ -53,6 +54,7 @@ builder.Services.AddOpenApi(o => o.DescribeEnumsByWireName().AddSchemaTransforme
 builder.Services.AddIdentityModule(builder.Configuration);
 builder.Services.AddCatalogModule(builder.Configuration);
 builder.Services.AddPricingModule();
+builder.Services.AddWebhooksModule(builder.Configuration);
 
 var app = builder.Build();
 
@@ -75,6 +77,7 @@ app.MapMetrics();
 routes.MapIdentityModule();
 routes.MapCatalogModule();
 routes.MapPricingModule();
+routes.MapWebhooksModule();
 
 app.Run();
 

@@ -2,6 +2,7 @@ using System.Reflection;
 using Connect.Catalog;
 using Connect.Identity;
 using Connect.Pricing;
+using Connect.Webhooks;
 using NetArchTest.Rules;
 
 namespace Connect.ArchitectureTests;
@@ -13,7 +14,7 @@ namespace Connect.ArchitectureTests;
 public sealed class ModuleBoundaryTests
 {
     private static readonly Assembly[] Implementations =
-        [typeof(CatalogModule).Assembly, typeof(PricingModule).Assembly, typeof(IdentityModule).Assembly];
+        [typeof(CatalogModule).Assembly, typeof(PricingModule).Assembly, typeof(IdentityModule).Assembly, typeof(WebhooksModule).Assembly];
 
     private static readonly Assembly Host = typeof(Program).Assembly;
 

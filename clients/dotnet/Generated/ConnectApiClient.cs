@@ -10,6 +10,7 @@ using Connect.Client.ProductOfferings;
 using Connect.Client.Products;
 using Connect.Client.PromoCodes;
 using Connect.Client.ScheduledChanges;
+using Connect.Client.Webhooks;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Serialization.Form;
@@ -77,6 +78,11 @@ namespace Connect.Client
         public global::Connect.Client.ScheduledChanges.ScheduledChangesRequestBuilder ScheduledChanges
         {
             get => new global::Connect.Client.ScheduledChanges.ScheduledChangesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The webhooks property</summary>
+        public global::Connect.Client.Webhooks.WebhooksRequestBuilder Webhooks
+        {
+            get => new global::Connect.Client.Webhooks.WebhooksRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::Connect.Client.ConnectApiClient"/> and sets the default values.

@@ -12,7 +12,8 @@ internal static class ConnectContract
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
         ["Catalog (read)"] = "What shops and order systems read: offerings, catalogs, groups, status history and the change log.",
-        ["Catalog (management)"] = "Create and change products, groups, offerings and catalogs; archive and restore offerings.",
+        ["Catalog (management)"] = "Create and change products, groups, offerings and catalogs; archive and restore offerings, now, later or as a dry run.",
+        ["Webhooks"] = "Catalog changes pushed to a URL as signed CloudEvents, in order, retried until delivered.",
         ["Pricing (promo codes)"] = "Promo codes: percentage or amount off the offerings they apply to.",
         ["Identity"] = "The calling key.",
         ["Identity (API keys)"] = "API keys: create, list, revoke.",

@@ -24,6 +24,22 @@ internal static partial class OperationDocs
             "The key stops working on every node within the key cache time. The last key holding `keys:admin` cannot be revoked.")
         { Tagged = true, Conditional = true, Problems = Problems((409, "The key is the last one holding `keys:admin` (`last_admin_key`), or revoked already.")) });
 
+        yield return Op("POST /webhooks", new("createWebhook", "Create a webhook",
+            "Catalog changes (the change log, spec §8) pushed to `url` as signed CloudEvents, in order, retried until delivered. "
+            + "The signing `secret` is shown in this answer only. `url` must be http(s), without credentials, and not reach a "
+            + "private, loopback, link-local or metadata address.")
+        { Tagged = true });
+        yield return Op("GET /webhooks", new("listWebhooks", "List webhooks", "Webhooks, paged; never their secrets.") { Query = QueryParameter.Paging });
+        yield return Op("GET /webhooks/{webhookId}", new("getWebhook", "Get a webhook",
+            "One webhook, with `backlog` (changes not yet delivered) and, when disabled, `disabledReason`; never its secret.") { Tagged = true });
+        yield return Op("PATCH /webhooks/{webhookId}", new("updateWebhook", "Update a webhook",
+            "Changes `url`, `resourceTypes`, `description` or `enabled`; enabling it again resumes at the first undelivered change. " + Merge)
+        { Tagged = true });
+        yield return Op("DELETE /webhooks/{webhookId}", new("deleteWebhook", "Delete a webhook", "Deliveries stop; 204."));
+        yield return Op("GET /webhooks/{webhookId}/deliveries", new("listWebhookDeliveries", "List a webhook's deliveries",
+            "Delivery attempts, newest first, paged: the change's sequence, the attempt, when, the status code or error, how long, the next attempt.")
+        { Query = QueryParameter.Paging });
+
         yield return Op("POST /promo-codes", new("createPromoCode", "Create a promo code",
             "A code (case-insensitive) giving a percentage or an amount off the offerings it applies to (empty `appliesTo` = all).")
         { Tagged = true, Problems = Problems((409, "A code with this name exists already.")) });

@@ -50,6 +50,12 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
         // Tests send bursts far beyond a shop's; the rate limit tests give their keys their own limits.
         builder.UseSetting("Connect:Identity:PermitsPerSecond", "1000000");
         builder.UseSetting("Connect:Identity:Burst", "1000000");
+        // Webhook receivers are local servers of the tests; retries come after milliseconds rather than seconds.
+        builder.UseSetting("Connect:Webhooks:AllowPrivateNetworks", "true");
+        builder.UseSetting("Connect:Webhooks:Timeout", "00:00:03");
+        builder.UseSetting("Connect:Webhooks:Backoff:0", "00:00:00.020");
+        builder.UseSetting("Connect:Webhooks:Backoff:1", "00:00:00.050");
+        builder.UseSetting("Connect:Webhooks:Backoff:2", "00:00:00.100");
         builder.UseEnvironment("Test");
         builder.ConfigureTestServices(services =>
         {
@@ -67,7 +73,8 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
     public async Task ResetAsync()
     {
         await Store.Advanced.ResetAllData();
-        await ExecuteSqlAsync($"TRUNCATE {Connect.Api.Idempotency.IdempotencyTable.Name}, {Connect.SharedKernel.ChangeLog.ChangeLogTable.Name}, {Connect.SharedKernel.ChangeLog.ChangeLogTable.CheckpointsName}");
+        await ExecuteSqlAsync($"TRUNCATE {Connect.Api.Idempotency.IdempotencyTable.Name}, {Connect.SharedKernel.ChangeLog.ChangeLogTable.Name}, {Connect.SharedKernel.ChangeLog.ChangeLogTable.CheckpointsName}, {Connect.Webhooks.Domain.WebhookTables.State}, {Connect.Webhooks.Domain.WebhookTables.Deliveries}");
+        Services.GetRequiredService<Connect.Webhooks.WebhookDeliverySwitch>().Enabled = true;
         Services.GetRequiredService<Connect.SharedKernel.ChangeLog.ChangeReactionsSwitch>().Enabled = true;
         // ResetAllData bypasses Marten's sessions, so nothing told the catalog read model; a write would have.
         Services.GetRequiredService<Connect.Catalog.Reading.CatalogChanges>().Changed();

@@ -11,7 +11,9 @@ public static class Scopes
     public const string PricingWrite = "pricing:write";
     /// <summary>API keys.</summary>
     public const string KeysAdmin = "keys:admin";
+    /// <summary>Webhooks: their management and delivery history.</summary>
+    public const string WebhooksAdmin = "webhooks:admin";
 
     /// <summary>Every scope, in the order they are documented.</summary>
-    public static readonly IReadOnlyList<string> All = [CatalogRead, CatalogWrite, PricingWrite, KeysAdmin];
+    public static readonly IReadOnlyList<string> All = [CatalogRead, CatalogWrite, PricingWrite, KeysAdmin, WebhooksAdmin];
 }
