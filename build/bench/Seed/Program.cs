@@ -2,15 +2,18 @@
 // 1,000 offerings (750 CONSUMER, 250 BUSINESS), 4 catalogs of 250 offerings (CONSUMER en-US is the default the
 // benchmark reads) and 100 promo codes. Every id is fixed, so a second run finds everything in place (409s).
 //
-// Usage: dotnet Seed.dll <api base url> <admin key>
+// With a third argument, that many offerings instead (build/bench/scale.sh); past 1,000 every fourth is BUSINESS.
+//
+// Usage: dotnet Seed.dll <api base url> <admin key> [offerings]
 using System.Net;
 using System.Net.Http.Json;
 
-if (args.Length != 2)
+if (args.Length is not (2 or 3))
 {
-    Console.Error.WriteLine("usage: Seed <api base url> <admin key>");
+    Console.Error.WriteLine("usage: Seed <api base url> <admin key> [offerings]");
     return 2;
 }
+var offerings = args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000;
 using var http = new HttpClient { BaseAddress = new Uri(args[0]) };
 http.DefaultRequestHeaders.Add("X-Api-Key", args[1]);
 
@@ -19,7 +22,7 @@ string[] types = ["SUBSCRIPTION", "SUBSCRIPTION", "SUBSCRIPTION_ADDON", "SUBSCRI
 string Group(int g) => $"bench-g-{g:00}";
 string Product(int p) => $"bench-p-{p:000}";
 string Offering(int o) => $"bench-o-{o:0000}";
-string Customer(int o) => o <= 750 ? "CONSUMER" : "BUSINESS";
+string Customer(int o) => o <= 750 || (o > 1000 && o % 4 != 0) ? "CONSUMER" : "BUSINESS";
 
 await Parallel.ForEachAsync(Enumerable.Range(1, 40), Options(), async (g, ct) => await Create("/product-offering-groups", new
 {
@@ -36,7 +39,7 @@ await Parallel.ForEachAsync(Enumerable.Range(1, 100), Options(), async (p, ct) =
     requirements = new Dictionary<string, string> { ["subscriber.address"] = "VERIFIED", ["subscriber.email"] = "REQUIRED" },
 }, ct));
 
-await Parallel.ForEachAsync(Enumerable.Range(1, 1000), Options(), async (o, ct) => await Create("/product-offerings", new
+await Parallel.ForEachAsync(Enumerable.Range(1, offerings), Options(), async (o, ct) => await Create("/product-offerings", new
 {
     productOfferingId = Offering(o), name = $"Offering {o:0000}", productId = Product(o % 100 + 1),
     productOfferingGroupId = Group(o % 40 + 1), customerType = Customer(o),
@@ -85,7 +88,7 @@ await Parallel.ForEachAsync(Enumerable.Range(1, 100), Options(), async (i, ct) =
     customerType = i % 10 == 0 ? "BUSINESS" : null,
 }, CancellationToken.None));
 
-Console.Error.WriteLine("seed: 40 groups, 100 products, 1000 offerings, 4 catalogs, 100 promo codes in place");
+Console.Error.WriteLine($"seed: 40 groups, 100 products, {offerings} offerings, 4 catalogs, 100 promo codes in place");
 return 0;
 
 static ParallelOptions Options() => new() { MaxDegreeOfParallelism = 8 };

@@ -77,7 +77,7 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
         Services.GetRequiredService<Connect.Webhooks.WebhookDeliverySwitch>().Enabled = true;
         Services.GetRequiredService<Connect.SharedKernel.ChangeLog.ChangeReactionsSwitch>().Enabled = true;
         // ResetAllData bypasses Marten's sessions, so nothing told the catalog read model; a write would have.
-        Services.GetRequiredService<Connect.Catalog.Reading.CatalogChanges>().Changed();
+        Services.GetRequiredService<Connect.Catalog.Reading.CatalogChanges>().Reload();
         Clock.Reset();
         // Keys are remembered by hash (found or not) for a while; a test may have revoked the admin key.
         Services.GetRequiredService<ApiKeyCache>().Clear();

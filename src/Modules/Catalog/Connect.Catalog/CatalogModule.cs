@@ -39,9 +39,12 @@ public static class CatalogModule
             options.Events.MapEventType<Domain.ProductOfferingRestored>("product_offering_restored");
             options.Projections.Add(new OfferingStatusProjection(), ProjectionLifecycle.Inline);
         });
-        // Reads are answered from memory, kept current by every committed change, here and on other nodes.
+        // Reads are answered from memory, which follows the change log: every committed change, here and on other nodes.
         services.AddSingleton<CatalogChanges>();
-        services.ConfigureMarten((provider, options) => options.Listeners.Add(new CatalogChangeTracker(provider.GetRequiredService<CatalogChanges>())));
+        services.ConfigureMarten((provider, options) => options.Listeners.Add(
+            new CatalogChangeTracker(provider.GetRequiredService<CatalogChanges>(), provider.GetRequiredService<CatalogReadModel>)));
+        services.AddSingleton<CatalogSource>();
+        services.AddSingleton<CatalogStep>();
         services.AddHostedService<CatalogChangeListener>();
         services.AddSingleton<CatalogReadModel>();
         services.AddScoped<CatalogReader>();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Connect.SharedKernel.ChangeLog;
 using Connect.SharedKernel.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -5,24 +7,26 @@ using Microsoft.Extensions.Logging;
 namespace Connect.Catalog.Reading;
 
 /// <summary>
-/// Hears catalog changes committed by other nodes sharing the database (<c>NOTIFY connect_catalog_changed</c>, sent in
-/// the writer's transaction by <see cref="CatalogChangeTracker"/>), so this node's snapshot is replaced within
-/// milliseconds. On (re)connecting the snapshot is dropped, since a change may have been missed meanwhile.
+/// Hears the log's NOTIFY (<c>connect_changes</c>, with the head position, sent by every writer in its transaction),
+/// so this node applies other nodes' changes within milliseconds of their commit, without waiting for a read. On
+/// (re)connecting the log is looked at again, since an entry may have been committed meanwhile.
 /// </summary>
-internal sealed class CatalogChangeListener(IConfiguration configuration, CatalogChanges changes, ILogger<CatalogChangeListener> logger)
-    : PostgresListener(configuration, CatalogChanges.Channel, logger)
+internal sealed class CatalogChangeListener(
+    IConfiguration configuration, CatalogChanges changes, CatalogReadModel model, ILogger<CatalogChangeListener> logger)
+    : PostgresListener(configuration, ChangeSignal.Channel, logger)
 {
     protected override void Notified(string payload)
     {
-        // This node counted its own changes when they committed.
-        if (payload != changes.NodeId) changes.Committed();
+        if (!long.TryParse(payload, CultureInfo.InvariantCulture, out var head)) return;
+        changes.HeardOf(head);
+        model.Wake();
     }
 
     protected override void Connected(bool connected)
     {
-        if (connected) changes.Changed();
+        if (connected) changes.MayHaveChanged();
         changes.ListenerConnected = connected;
     }
 
-    protected override string Meanwhile => "the catalog is re-read every second until it is back";
+    protected override string Meanwhile => "the change log is looked at every second until it is back";
 }

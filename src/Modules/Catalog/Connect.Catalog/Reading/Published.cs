@@ -7,8 +7,8 @@ using Connect.SharedKernel.Http;
 namespace Connect.Catalog.Reading;
 
 /// <summary>An offering of a snapshot: its document, what Pricing needs, and its published shape at the base price.</summary>
-internal sealed class PublishedOffering(
-    OfferingDocument document, ProductDocument? product, OfferingGroupDocument? group, ComputedPrice basePrice, JsonSerializerOptions json)
+internal sealed class PublishedOffering(OfferingDocument document, ProductDocument? product, OfferingGroupDocument? group,
+    ComputedPrice basePrice, OfferingSortKeys sortKeys, JsonSerializerOptions json)
 {
     private readonly PricedRenderings<ProductOffering> _priced = new();
     private JsonRendering<ProductOffering>? _rendering;
@@ -18,6 +18,9 @@ internal sealed class PublishedOffering(
     public PricingInput PricingInput { get; } = OfferingAssembler.PricingInputOf(document);
 
     public ComputedPrice BasePrice { get; } = basePrice;
+
+    /// <summary>Where the list's orders put it, as the database computed it.</summary>
+    public OfferingSortKeys SortKeys { get; } = sortKeys;
 
     // Shaped on first use; a race makes the same rendering twice, and either is right.
     public JsonRendering<ProductOffering> Rendering =>
@@ -38,20 +41,44 @@ internal sealed class PublishedOffering(
 }
 
 /// <summary>A catalog of a snapshot: the offerings it shows and its published shape at base prices.</summary>
-internal sealed class PublishedCatalog(
-    CatalogDocument document, IReadOnlyDictionary<string, OfferingGroupDocument> groups,
-    IReadOnlyDictionary<string, PublishedOffering> offerings, JsonSerializerOptions json)
+internal sealed class PublishedCatalog
 {
     private readonly PricedRenderings<ProductCatalog> _priced = new();
+    private readonly IReadOnlyDictionary<string, OfferingGroupDocument> _groups;
+    private readonly IReadOnlyDictionary<string, PublishedOffering> _offerings;
+    private readonly JsonSerializerOptions _json;
+    private readonly Lazy<HashSet<string>> _listed;
+    private readonly Lazy<IReadOnlyList<PublishedOffering>> _shown;
     private JsonRendering<ProductCatalog>? _rendering;
 
-    public CatalogDocument Document { get; } = document;
+    public PublishedCatalog(CatalogDocument document, IReadOnlyDictionary<string, OfferingGroupDocument> groups,
+        IReadOnlyDictionary<string, PublishedOffering> offerings, JsonSerializerOptions json)
+        : this(document, groups, offerings, json, new Lazy<HashSet<string>>(() => document.ProductOfferingIds.ToHashSet(StringComparer.Ordinal))) { }
+
+    private PublishedCatalog(CatalogDocument document, IReadOnlyDictionary<string, OfferingGroupDocument> groups,
+        IReadOnlyDictionary<string, PublishedOffering> offerings, JsonSerializerOptions json, Lazy<HashSet<string>> listed)
+    {
+        Document = document;
+        (_groups, _offerings, _json, _listed) = (groups, offerings, json, listed);
+        // Worked out on first read, so a change to one of its offerings costs the catalog nothing until it is read.
+        _shown = new Lazy<IReadOnlyList<PublishedOffering>>(() => CatalogAssembler.Listed(Document, _offerings, o => o.Document));
+    }
+
+    /// <summary>The same catalog over changed offerings or groups (the set of ids it lists is shared, not rebuilt).</summary>
+    public PublishedCatalog Over(IReadOnlyDictionary<string, OfferingGroupDocument> groups, IReadOnlyDictionary<string, PublishedOffering> offerings) =>
+        new(Document, groups, offerings, _json, _listed);
+
+    public CatalogDocument Document { get; }
+
+    /// <summary>Whether a change of this offering or group changes how the catalog reads.</summary>
+    public bool DependsOn(string offeringOrGroupId) =>
+        _listed.Value.Contains(offeringOrGroupId) || Document.ProductOfferingGroupIds.Contains(offeringOrGroupId);
 
     /// <summary>The AVAILABLE offerings of its customer type it lists, in its order.</summary>
-    public IReadOnlyList<PublishedOffering> Offerings { get; } = CatalogAssembler.Listed(document, offerings, o => o.Document);
+    public IReadOnlyList<PublishedOffering> Offerings => _shown.Value;
 
     public JsonRendering<ProductCatalog> Rendering => _rendering ??= JsonRendering<ProductCatalog>.Of(
-        CatalogAssembler.Summary(Document, groups) with { ProductOfferings = Offerings.Select(o => o.Rendering.Value).ToList() }, json);
+        CatalogAssembler.Summary(Document, _groups) with { ProductOfferings = Offerings.Select(o => o.Rendering.Value).ToList() }, _json);
 
     /// <summary>The catalog with its offerings at the prices Pricing gave them for a promo code.</summary>
     public JsonRendering<ProductCatalog> PricedAt(IReadOnlyDictionary<string, ComputedPrice> prices)
@@ -61,7 +88,7 @@ internal sealed class PublishedCatalog(
         return _priced.GetOrAdd(shown, () => JsonRendering<ProductCatalog>.Of(Rendering.Value with
         {
             ProductOfferings = Offerings.Select((o, i) => o.PricedAt(shown[i]).Value).ToList(),
-        }, json));
+        }, _json));
     }
 }
 
