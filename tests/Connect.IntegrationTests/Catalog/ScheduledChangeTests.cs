@@ -87,15 +87,6 @@ public sealed class ScheduledChangeTests(ConnectApiFactory api) : ApiTest(api)
 
     private async Task<JsonNode> Read(string path) => await (await Admin.GetAsync(path)).ShouldBe(HttpStatusCode.OK);
 
-    private async Task<JsonNode> EventuallyAsync(string id, string state)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var read = await Read($"/scheduled-changes/{id}");
-            if (read["state"]!.GetValue<string>() == state) return read;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Scheduled change {id} is still {read.ToJsonString()}");
-            await Task.Delay(100);
-        }
-    }
+    private Task<JsonNode> EventuallyAsync(string id, string state) =>
+        Eventually.ReadAsync(Admin, $"/scheduled-changes/{id}", read => read["state"]!.GetValue<string>() == state);
 }

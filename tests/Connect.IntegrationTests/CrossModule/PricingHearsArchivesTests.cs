@@ -62,15 +62,6 @@ public sealed class PricingHearsArchivesTests(ConnectApiFactory api) : ApiTest(a
 
     private static List<string> ArchivedTargets(JsonNode code) => code["archivedTargets"]!.AsArray().Select(t => t!.GetValue<string>()).ToList();
 
-    private static async Task<JsonNode> EventuallyAsync(HttpClient client, string code, Func<JsonNode, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            var read = await (await client.GetAsync($"/promo-codes/{code}")).ShouldBe(HttpStatusCode.OK);
-            if (done(read)) return read;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Promo code {code} still reads {read.ToJsonString()}");
-            await Task.Delay(50);
-        }
-    }
+    private static Task<JsonNode> EventuallyAsync(HttpClient client, string code, Func<JsonNode, bool> done) =>
+        Eventually.ReadAsync(client, $"/promo-codes/{code}", done, TimeSpan.FromSeconds(10));
 }
