@@ -1,0 +1,16 @@
+using Connect.Catalog.Contracts;
+using Connect.Catalog.Domain;
+using Mapster;
+using Marten;
+using Mediator;
+
+namespace Connect.Catalog.Features;
+
+internal sealed class GetProductHandler(IQuerySession session) : IQueryHandler<GetProduct, Product?>
+{
+    public async ValueTask<Product?> Handle(GetProduct query, CancellationToken cancellationToken)
+    {
+        var product = await session.LoadAsync<ProductDocument>(query.ProductId, cancellationToken);
+        return product?.Adapt<Product>(CatalogMapping.Config);
+    }
+}
