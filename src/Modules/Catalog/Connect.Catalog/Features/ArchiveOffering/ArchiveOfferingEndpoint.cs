@@ -1,6 +1,5 @@
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Features.ScheduledChanges;
-using Connect.Identity.Contracts;
 using Connect.SharedKernel.Http;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -17,8 +16,6 @@ internal static class ArchiveOfferingEndpoint
         app.MapPost("/product-offerings/{productOfferingId}/archive", async (string productOfferingId, bool? dryRun, StatusChangeBody? body, HttpContext http, ISender sender) =>
                 dryRun == true
                     ? Results.Json(await sender.Send(new ArchiveDryRun(productOfferingId, body?.Reason)), Respond.JsonOptions(http))
-                    : body?.EffectiveAt is { } effectiveAt
-                        ? await ScheduledChangesEndpoints.ScheduleAsync(http, sender, productOfferingId, ScheduledStates.Archive, effectiveAt, body.Reason)
-                        : await Respond.Updated(http, sender, new ArchiveProductOffering(productOfferingId, body?.Reason, http.User.GetApiKeyId(), Preconditions.Of(http.Request))))
+                    : await StatusChanges.AnswerAsync(http, sender, productOfferingId, ScheduledStates.Archive, body))
             .Produces<ProductOffering>();
 }

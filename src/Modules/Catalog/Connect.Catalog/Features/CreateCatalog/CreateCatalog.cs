@@ -58,16 +58,22 @@ internal sealed partial class CreateCatalogValidator : AbstractValidator<CreateC
 }
 
 internal sealed class CreateCatalogHandler(IDocumentSession session, TimeProvider clock, CatalogAssembler assembler, CatalogChangeLog log)
-    : ICommandHandler<CreateCatalog, ProductCatalog>
+    : CreateHandler<CreateCatalog, CatalogDocument, ProductCatalog>(session, clock)
 {
-    public async ValueTask<ProductCatalog> Handle(CreateCatalog command, CancellationToken cancellationToken)
+    protected override string? IdOf(CreateCatalog form) => form.ProductCatalogId;
+    protected override CatalogDocument New(string id, DateTimeOffset now) => new() { Id = id, CreatedAt = now };
+
+    protected override Task ApplyAsync(CreateCatalog form, CatalogDocument document, DateTimeOffset now, CancellationToken cancellationToken) =>
+        form.ApplyAsync(document, Session, now, log, cancellationToken);
+
+    protected override Task<ProductCatalog> ShowAsync(CatalogDocument document, CancellationToken cancellationToken) =>
+        assembler.AssembleAsync(document, null, cancellationToken);
+
+    protected override Task RecordAsync(CreateCatalog form, CatalogDocument document, ProductCatalog shown, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var catalog = new CatalogDocument { Id = command.ProductCatalogId ?? Ids.New(), CreatedAt = now };
-        await command.ApplyAsync(catalog, session, now, log, cancellationToken);
-        session.Insert(catalog);
-        log.Catalog(catalog, ChangeKinds.Created);
-        return await assembler.AssembleAsync(catalog, null, cancellationToken);
+        log.Catalog(document, ChangeKinds.Created);
+        return Task.CompletedTask;
     }
 }
 

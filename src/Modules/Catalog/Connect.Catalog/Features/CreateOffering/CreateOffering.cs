@@ -51,19 +51,24 @@ internal sealed record PriceInput
 }
 
 internal sealed class CreateOfferingHandler(IDocumentSession session, TimeProvider clock, OfferingAssembler assembler, CatalogChangeLog log)
-    : ICommandHandler<CreateOffering, ProductOffering>
+    : CreateHandler<CreateOffering, OfferingDocument, ProductOffering>(session, clock)
 {
-    public async ValueTask<ProductOffering> Handle(CreateOffering command, CancellationToken cancellationToken)
+    protected override string? IdOf(CreateOffering form) => form.ProductOfferingId;
+    protected override OfferingDocument New(string id, DateTimeOffset now) => new() { Id = id, CreatedAt = now };
+
+    protected override Task ApplyAsync(CreateOffering form, OfferingDocument document, DateTimeOffset now, CancellationToken cancellationToken) =>
+        form.ApplyAsync(document, Session, now, cancellationToken);
+
+    protected override Task<ProductOffering> ShowAsync(OfferingDocument document, CancellationToken cancellationToken) =>
+        assembler.AssembleOneAsync(document, null, cancellationToken);
+
+    protected override Task RecordAsync(CreateOffering form, OfferingDocument document, ProductOffering shown, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var offering = new OfferingDocument { Id = command.ProductOfferingId ?? Ids.New(), CreatedAt = now };
-        await command.ApplyAsync(offering, session, now, cancellationToken);
-        session.Insert(offering);
         // Every offering's status history starts with its creation (the projection sets the status from it).
-        session.Events.StartStream<OfferingDocument>(offering.Id, new ProductOfferingCreated(command.ChangedBy ?? ConnectClaims.SystemActor, now));
-        var created = await assembler.AssembleOneAsync(offering, null, cancellationToken);
-        log.Offering(created, ChangeKinds.Created, now, changedBy: command.ChangedBy);
-        return created;
+        Session.Events.StartStream<OfferingDocument>(document.Id, new ProductOfferingCreated(form.ChangedBy ?? ConnectClaims.SystemActor, now));
+        log.Offering(shown, ChangeKinds.Created, now, changedBy: form.ChangedBy);
+        return Task.CompletedTask;
     }
 }
 

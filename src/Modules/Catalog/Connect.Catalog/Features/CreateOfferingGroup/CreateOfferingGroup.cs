@@ -33,16 +33,25 @@ internal sealed class CreateOfferingGroupValidator : AbstractValidator<CreateOff
 }
 
 internal sealed class CreateOfferingGroupHandler(IDocumentSession session, TimeProvider clock, CatalogChangeLog log)
-    : ICommandHandler<CreateOfferingGroup, ProductOfferingGroup>
+    : CreateHandler<CreateOfferingGroup, OfferingGroupDocument, ProductOfferingGroup>(session, clock)
 {
-    public ValueTask<ProductOfferingGroup> Handle(CreateOfferingGroup command, CancellationToken cancellationToken)
+    protected override string? IdOf(CreateOfferingGroup form) => form.ProductOfferingGroupId;
+    protected override OfferingGroupDocument New(string id, DateTimeOffset now) => new() { Id = id, CreatedAt = now };
+
+    protected override Task ApplyAsync(CreateOfferingGroup form, OfferingGroupDocument document, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var group = new OfferingGroupDocument { Id = command.ProductOfferingGroupId ?? Ids.New(), CreatedAt = now };
-        command.Apply(group, now);
-        session.Insert(group);
-        log.Group(group, ChangeKinds.Created);
-        return ValueTask.FromResult(group.Adapt<ProductOfferingGroup>(CatalogMapping.Config));
+        form.Apply(document, now);
+        return Task.CompletedTask;
+    }
+
+    protected override Task<ProductOfferingGroup> ShowAsync(OfferingGroupDocument document, CancellationToken cancellationToken) =>
+        Task.FromResult(document.Adapt<ProductOfferingGroup>(CatalogMapping.Config));
+
+    protected override Task RecordAsync(CreateOfferingGroup form, OfferingGroupDocument document, ProductOfferingGroup shown, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        log.Group(document, ChangeKinds.Created);
+        return Task.CompletedTask;
     }
 }
 

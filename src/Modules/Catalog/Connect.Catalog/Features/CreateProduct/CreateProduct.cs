@@ -65,16 +65,25 @@ internal static partial class RequirementPaths
     public static bool IsValid(string key) => key.Length <= CatalogBounds.RequirementKey && Pattern().IsMatch(key);
 }
 
-internal sealed class CreateProductHandler(IDocumentSession session, TimeProvider clock, CatalogChangeLog log) : ICommandHandler<CreateProduct, Product>
+internal sealed class CreateProductHandler(IDocumentSession session, TimeProvider clock, CatalogChangeLog log)
+    : CreateHandler<CreateProduct, ProductDocument, Product>(session, clock)
 {
-    public ValueTask<Product> Handle(CreateProduct command, CancellationToken cancellationToken)
+    protected override string? IdOf(CreateProduct form) => form.ProductId;
+    protected override ProductDocument New(string id, DateTimeOffset now) => new() { Id = id, CreatedAt = now };
+
+    protected override Task ApplyAsync(CreateProduct form, ProductDocument document, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var product = new ProductDocument { Id = command.ProductId ?? Ids.New(), CreatedAt = now };
-        command.Apply(product, now);
-        session.Insert(product);
-        log.Product(product, ChangeKinds.Created);
-        return ValueTask.FromResult(product.Adapt<Product>(CatalogMapping.Config));
+        form.Apply(document, now);
+        return Task.CompletedTask;
+    }
+
+    protected override Task<Product> ShowAsync(ProductDocument document, CancellationToken cancellationToken) =>
+        Task.FromResult(document.Adapt<Product>(CatalogMapping.Config));
+
+    protected override Task RecordAsync(CreateProduct form, ProductDocument document, Product shown, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        log.Product(document, ChangeKinds.Created);
+        return Task.CompletedTask;
     }
 }
 

@@ -12,21 +12,28 @@ using Mediator;
 namespace Connect.Catalog.Features;
 
 /// <summary><c>PATCH /product-catalogs/{id}</c>: a JSON merge patch over the catalog's writable form.</summary>
-internal sealed record PatchCatalog(string ProductCatalogId, JsonObject Patch, Preconditions? Preconditions = null) : ICommand<ProductCatalog>;
+internal sealed record PatchCatalog(string ProductCatalogId, JsonObject Patch, Preconditions? Preconditions = null) : IPatchCommand<ProductCatalog>
+{
+    string IPatchCommand<ProductCatalog>.Id => ProductCatalogId;
+}
 
 internal sealed class PatchCatalogHandler(
     IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateCatalog> validator,
     CatalogAssembler assembler, CatalogChangeLog log)
-    : ICommandHandler<PatchCatalog, ProductCatalog>
+    : PatchHandler<PatchCatalog, CatalogDocument, CreateCatalog, ProductCatalog>(session, clock, patcher, validator)
 {
-    public async ValueTask<ProductCatalog> Handle(PatchCatalog command, CancellationToken cancellationToken)
+    protected override string Kind => "Product catalog";
+    protected override string IdProperty => "productCatalogId";
+
+    protected override Task ApplyAsync(CreateCatalog form, CatalogDocument document, DateTimeOffset now, CancellationToken cancellationToken) =>
+        form.ApplyAsync(document, Session, now, log, cancellationToken);
+
+    protected override Task<ProductCatalog> ShowAsync(CatalogDocument document, CancellationToken cancellationToken) =>
+        assembler.AssembleAsync(document, null, cancellationToken);
+
+    protected override Task RecordAsync(CatalogDocument document, ProductCatalog shown, CancellationToken cancellationToken)
     {
-        var (catalog, patched) = await patcher.LoadAndMergeAsync<CatalogDocument, CreateCatalog>(
-            command.ProductCatalogId, command.Patch, command.Preconditions,
-            async c => await assembler.AssembleAsync(c, null, cancellationToken), "Product catalog", "productCatalogId", validator, cancellationToken);
-        await patched.ApplyAsync(catalog, session, clock.GetUtcNow(), log, cancellationToken);
-        session.Store(catalog);
-        log.Catalog(catalog, ChangeKinds.Updated);
-        return await assembler.AssembleAsync(catalog, null, cancellationToken);
+        log.Catalog(document, ChangeKinds.Updated);
+        return Task.CompletedTask;
     }
 }

@@ -15,25 +15,33 @@ using Mediator;
 namespace Connect.Catalog.Features;
 
 /// <summary><c>PATCH /product-offerings/{id}</c>: a JSON merge patch over the offering's writable form.</summary>
-internal sealed record PatchOffering(string ProductOfferingId, JsonObject Patch, Preconditions? Preconditions = null) : ICommand<ProductOffering>;
+internal sealed record PatchOffering(string ProductOfferingId, JsonObject Patch, Preconditions? Preconditions = null) : IPatchCommand<ProductOffering>
+{
+    string IPatchCommand<ProductOffering>.Id => ProductOfferingId;
+}
 
 internal sealed class PatchOfferingHandler(
     IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateOffering> validator,
     OfferingAssembler assembler, CatalogChangeLog log)
-    : ICommandHandler<PatchOffering, ProductOffering>
+    : PatchHandler<PatchOffering, OfferingDocument, CreateOffering, ProductOffering>(session, clock, patcher, validator)
 {
-    public async ValueTask<ProductOffering> Handle(PatchOffering command, CancellationToken cancellationToken)
+    protected override string Kind => "Product offering";
+    protected override string IdProperty => "productOfferingId";
+
+    protected override async Task ApplyAsync(CreateOffering form, OfferingDocument document, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (offering, patched) = await patcher.LoadAndMergeAsync<OfferingDocument, CreateOffering>(
-            command.ProductOfferingId, command.Patch, command.Preconditions,
-            async o => await assembler.AssembleOneAsync(o, null, cancellationToken), "Product offering", "productOfferingId", validator, cancellationToken);
-        if (patched.CustomerType is { } customerType && customerType != offering.CustomerType)
-            await RefuseWhileListedAsync(offering.Id, customerType, cancellationToken);
-        await patched.ApplyAsync(offering, session, clock.GetUtcNow(), cancellationToken);
-        session.Store(offering);
-        var changed = await assembler.AssembleOneAsync(offering, null, cancellationToken);
-        log.Offering(changed, ChangeKinds.Updated, offering.UpdatedAt);
-        return changed;
+        if (form.CustomerType is { } customerType && customerType != document.CustomerType)
+            await RefuseWhileListedAsync(document.Id, customerType, cancellationToken);
+        await form.ApplyAsync(document, Session, now, cancellationToken);
+    }
+
+    protected override Task<ProductOffering> ShowAsync(OfferingDocument document, CancellationToken cancellationToken) =>
+        assembler.AssembleOneAsync(document, null, cancellationToken);
+
+    protected override Task RecordAsync(OfferingDocument document, ProductOffering shown, CancellationToken cancellationToken)
+    {
+        log.Offering(shown, ChangeKinds.Updated, document.UpdatedAt);
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -43,7 +51,7 @@ internal sealed class PatchOfferingHandler(
     private async Task RefuseWhileListedAsync(string offeringId, CustomerType customerType, CancellationToken cancellationToken)
     {
         const int named = 10;
-        var listing = await session.Query<CatalogDocument>()
+        var listing = await Session.Query<CatalogDocument>()
             .Where(c => c.ProductOfferingIds.Contains(offeringId) && c.CustomerType != customerType)
             .OrderBy(c => c.Id).Select(c => c.Id).Take(named + 1).ToListAsync(cancellationToken);
         if (listing.Count == 0) return;

@@ -12,21 +12,31 @@ using Mediator;
 namespace Connect.Catalog.Features;
 
 /// <summary><c>PATCH /product-offering-groups/{id}</c>: a JSON merge patch over the group's writable form.</summary>
-internal sealed record PatchOfferingGroup(string ProductOfferingGroupId, JsonObject Patch, Preconditions? Preconditions = null) : ICommand<ProductOfferingGroup>;
+internal sealed record PatchOfferingGroup(string ProductOfferingGroupId, JsonObject Patch, Preconditions? Preconditions = null)
+    : IPatchCommand<ProductOfferingGroup>
+{
+    string IPatchCommand<ProductOfferingGroup>.Id => ProductOfferingGroupId;
+}
 
 internal sealed class PatchOfferingGroupHandler(
     IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateOfferingGroup> validator, CatalogChangeLog log)
-    : ICommandHandler<PatchOfferingGroup, ProductOfferingGroup>
+    : PatchHandler<PatchOfferingGroup, OfferingGroupDocument, CreateOfferingGroup, ProductOfferingGroup>(session, clock, patcher, validator)
 {
-    public async ValueTask<ProductOfferingGroup> Handle(PatchOfferingGroup command, CancellationToken cancellationToken)
+    protected override string Kind => "Product offering group";
+    protected override string IdProperty => "productOfferingGroupId";
+
+    protected override Task ApplyAsync(CreateOfferingGroup form, OfferingGroupDocument document, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (group, patched) = await patcher.LoadAndMergeAsync<OfferingGroupDocument, CreateOfferingGroup>(
-            command.ProductOfferingGroupId, command.Patch, command.Preconditions,
-            g => Task.FromResult<object>(g.Adapt<ProductOfferingGroup>(CatalogMapping.Config)), "Product offering group", "productOfferingGroupId", validator, cancellationToken);
-        patched.Apply(group, clock.GetUtcNow());
-        session.Store(group);
-        log.Group(group, ChangeKinds.Updated);
-        await log.OfferingsOfGroupAsync(group, group.UpdatedAt, cancellationToken);
-        return group.Adapt<ProductOfferingGroup>(CatalogMapping.Config);
+        form.Apply(document, now);
+        return Task.CompletedTask;
+    }
+
+    protected override Task<ProductOfferingGroup> ShowAsync(OfferingGroupDocument document, CancellationToken cancellationToken) =>
+        Task.FromResult(document.Adapt<ProductOfferingGroup>(CatalogMapping.Config));
+
+    protected override Task RecordAsync(OfferingGroupDocument document, ProductOfferingGroup shown, CancellationToken cancellationToken)
+    {
+        log.Group(document, ChangeKinds.Updated);
+        return log.OfferingsOfGroupAsync(document, document.UpdatedAt, cancellationToken);
     }
 }

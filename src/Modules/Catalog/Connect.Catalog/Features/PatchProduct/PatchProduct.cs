@@ -12,29 +12,38 @@ using Mediator;
 namespace Connect.Catalog.Features;
 
 /// <summary><c>PATCH /products/{id}</c>: a JSON merge patch over the product's writable form.</summary>
-internal sealed record PatchProduct(string ProductId, JsonObject Patch, Preconditions? Preconditions = null) : ICommand<Product>;
+internal sealed record PatchProduct(string ProductId, JsonObject Patch, Preconditions? Preconditions = null) : IPatchCommand<Product>
+{
+    string IPatchCommand<Product>.Id => ProductId;
+}
 
 internal sealed class PatchProductHandler(
     IDocumentSession session, TimeProvider clock, DocumentPatcher patcher, IValidator<CreateProduct> validator, CatalogChangeLog log)
-    : ICommandHandler<PatchProduct, Product>
+    : PatchHandler<PatchProduct, ProductDocument, CreateProduct, Product>(session, clock, patcher, validator)
 {
-    public async ValueTask<Product> Handle(PatchProduct command, CancellationToken cancellationToken)
+    protected override string Kind => "Product";
+    protected override string IdProperty => "productId";
+
+    protected override Task ApplyAsync(CreateProduct form, ProductDocument document, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (product, patched) = await patcher.LoadAndMergeAsync<ProductDocument, CreateProduct>(
-            command.ProductId, command.Patch, command.Preconditions,
-            p => Task.FromResult<object>(p.Adapt<Product>(CatalogMapping.Config)), "Product", "productId", validator, cancellationToken);
-        patched.Apply(product, clock.GetUtcNow());
-        session.Store(product);
-        log.Product(product, ChangeKinds.Updated);
+        form.Apply(document, now);
+        return Task.CompletedTask;
+    }
+
+    protected override Task<Product> ShowAsync(ProductDocument document, CancellationToken cancellationToken) =>
+        Task.FromResult(document.Adapt<Product>(CatalogMapping.Config));
+
+    protected override async Task RecordAsync(ProductDocument document, Product shown, CancellationToken cancellationToken)
+    {
+        log.Product(document, ChangeKinds.Updated);
 
         // Offerings keep a copy of their product's type and category for filtering; keep it in step.
-        var offerings = await session.Query<OfferingDocument>().Where(o => o.ProductId == product.Id).ToListAsync(cancellationToken);
-        foreach (var offering in offerings.Where(o => o.ProductType != product.Type || o.ProductCategory != product.Category))
+        var offerings = await Session.Query<OfferingDocument>().Where(o => o.ProductId == document.Id).ToListAsync(cancellationToken);
+        foreach (var offering in offerings.Where(o => o.ProductType != document.Type || o.ProductCategory != document.Category))
         {
-            offering.CopyFrom(product);
-            session.Store(offering);
+            offering.CopyFrom(document);
+            Session.Store(offering);
         }
-        await log.OfferingsOfProductAsync(product, offerings, product.UpdatedAt, cancellationToken);
-        return product.Adapt<Product>(CatalogMapping.Config);
+        await log.OfferingsOfProductAsync(document, offerings, document.UpdatedAt, cancellationToken);
     }
 }
