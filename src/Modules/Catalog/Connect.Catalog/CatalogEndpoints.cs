@@ -25,6 +25,7 @@ internal static class CatalogEndpoints
         read.MapListCatalogs();
         read.MapListOfferingGroups();
         read.MapGetOfferingGroup();
+        read.MapListGroupOfferings();
         read.MapListChanges();
         read.MapCatalogDiff();
         read.MapGetStatusHistory();

@@ -2,6 +2,7 @@ using Connect.Catalog.Contracts;
 using Connect.Catalog.Http;
 using Connect.Catalog.Reading;
 using Connect.SharedKernel.Http;
+using Connect.SharedKernel.Paging;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,9 +17,14 @@ internal static class ListOfferingsEndpoint
         app.MapGet("/product-offerings", async (HttpContext http, ISender sender, CatalogReadModel model) =>
             {
                 var page = await sender.Send(OfferingListParsing.OfferingList(http.Request.Query, Caller.Context(http).CustomerType));
-                // Offerings shown as the snapshot rendered them are sent as those bytes; any other is written now.
-                var snapshot = model.Latest;
-                return Respond.List(http, page, o => snapshot?.Offering(o.ProductOfferingId)?.RenderingOf(o)?.Body);
+                return Answer(http, page, model);
             })
             .Produces<ListResponse<ProductOffering>>();
+
+    /// <summary>A page of offerings: those shown as the snapshot rendered them are sent as those bytes; any other is written now.</summary>
+    public static IResult Answer(HttpContext http, Page<ProductOffering> page, CatalogReadModel model)
+    {
+        var snapshot = model.Latest;
+        return Respond.List(http, page, o => snapshot?.Offering(o.ProductOfferingId)?.RenderingOf(o)?.Body);
+    }
 }
