@@ -5,6 +5,11 @@ using Mediator;
 
 namespace Connect.Catalog.Features;
 
+/// <summary>A catalog by id with its AVAILABLE offerings; null when it does not exist.</summary>
+/// <param name="ProductCatalogId">The catalog's id.</param>
+/// <param name="PromoCode">Optional promo code.</param>
+internal sealed record GetProductCatalog(string ProductCatalogId, string? PromoCode = null) : IQuery<ProductCatalog?>;
+
 internal sealed class GetCatalogHandler(CatalogReader reader) : IQueryHandler<GetProductCatalog, ProductCatalog?>
 {
     public async ValueTask<ProductCatalog?> Handle(GetProductCatalog query, CancellationToken cancellationToken) =>

@@ -6,6 +6,10 @@ using Mediator;
 
 namespace Connect.Catalog.Features;
 
+/// <summary>A group by id; null when it does not exist.</summary>
+/// <param name="ProductOfferingGroupId">The group's id.</param>
+internal sealed record GetProductOfferingGroup(string ProductOfferingGroupId) : IQuery<ProductOfferingGroup?>;
+
 internal sealed class GetOfferingGroupHandler(IQuerySession session) : IQueryHandler<GetProductOfferingGroup, ProductOfferingGroup?>
 {
     public async ValueTask<ProductOfferingGroup?> Handle(GetProductOfferingGroup query, CancellationToken cancellationToken)

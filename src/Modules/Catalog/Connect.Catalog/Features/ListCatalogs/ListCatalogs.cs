@@ -9,6 +9,11 @@ using Mediator;
 
 namespace Connect.Catalog.Features;
 
+/// <summary>A page of catalogs, offerings left out, ordered by name.</summary>
+/// <param name="Limit">1 to 1000.</param>
+/// <param name="Offset">0 or more.</param>
+internal sealed record ListProductCatalogs(int Limit = Paging.DefaultLimit, int Offset = 0) : IQuery<Page<ProductCatalog>>;
+
 internal sealed class ListProductCatalogsValidator : AbstractValidator<ListProductCatalogs>
 {
     public ListProductCatalogsValidator() => this.AddPagingRules(q => q.Limit, q => q.Offset);

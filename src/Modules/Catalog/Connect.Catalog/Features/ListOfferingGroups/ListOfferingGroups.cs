@@ -9,6 +9,11 @@ using Mediator;
 
 namespace Connect.Catalog.Features;
 
+/// <summary>A page of groups ordered by name.</summary>
+/// <param name="Limit">1 to 1000.</param>
+/// <param name="Offset">0 or more.</param>
+internal sealed record ListProductOfferingGroups(int Limit = Paging.DefaultLimit, int Offset = 0) : IQuery<Page<ProductOfferingGroup>>;
+
 internal sealed class ListProductOfferingGroupsValidator : AbstractValidator<ListProductOfferingGroups>
 {
     public ListProductOfferingGroupsValidator() => this.AddPagingRules(q => q.Limit, q => q.Offset);

@@ -1,14 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Connect.Catalog.Contracts;
 using Connect.SharedKernel;
 
-namespace Connect.Catalog.Contracts;
+namespace Connect.Catalog;
 
 /// <summary>
 /// Writes a category in its short form (<c>SUBSCRIPTION_CELL</c>) and reads both the short and the long
 /// form (<c>PRODUCT_CATEGORY_SUBSCRIPTION_CELL</c>), as the published API does.
 /// </summary>
-public sealed class ProductCategoryJsonConverter : JsonConverter<ProductCategory>
+internal sealed class ProductCategoryJsonConverter : JsonConverter<ProductCategory>
 {
     /// <summary>The long form's prefix.</summary>
     public const string LongFormPrefix = "PRODUCT_CATEGORY_";
