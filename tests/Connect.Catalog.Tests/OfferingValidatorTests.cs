@@ -1,5 +1,5 @@
 using Connect.Catalog.Contracts;
-using Connect.Catalog.Features.Offerings;
+using Connect.Catalog.Features;
 using Connect.SharedKernel.Domain;
 
 namespace Connect.Catalog.Tests;

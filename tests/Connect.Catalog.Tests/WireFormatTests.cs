@@ -56,8 +56,8 @@ public sealed class WireFormatTests
     public async Task Given_an_in_process_patch_with_a_property_twice_When_merged_Then_a_validation_failure_not_a_crash()
     {
         var patch = JsonNode.Parse("""{ "productId": "p", "productId": "p" }""")!.AsObject();
-        var act = () => MergePatcher.ApplyAsync(new Features.Products.CreateProduct { ProductId = "p" }, patch, "productId", "p",
-            Options, new Features.Products.CreateProductValidator(), CancellationToken.None);
+        var act = () => MergePatcher.ApplyAsync(new Features.CreateProduct { ProductId = "p" }, patch, "productId", "p",
+            Options, new Features.CreateProductValidator(), CancellationToken.None);
         await act.Should().ThrowAsync<SharedKernel.Errors.ValidationFailedException>();
     }
 

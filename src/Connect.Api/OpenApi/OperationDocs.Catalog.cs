@@ -5,6 +5,17 @@ internal static partial class OperationDocs
     private static readonly QueryParameter AsOf = QueryParameter.Text("asOf",
         "An RFC 3339 instant in the past: the answer exactly as it was then, rebuilt from the change log (strong ETag that never changes).");
 
+    private static QueryParameter OfferingSort() => QueryParameter.Choice("sort", "Sort key; a leading `-` sorts descending.", "name",
+        "name", "-name", "createdAt", "-createdAt", "updatedAt", "-updatedAt", "netPrice", "-netPrice");
+
+    private static QueryParameter[] OfferingListFilters() =>
+    [
+        QueryParameter.Many("type", "Only offerings whose product has one of these types.", "ProductType"),
+        QueryParameter.Many("category", "Only offerings whose product has one of these categories.", "ProductCategory"),
+        QueryParameter.Of("customerType", "Whose offerings (default: the key's customer type).", "CustomerType"),
+        QueryParameter.Choice("status", "Which offerings by status.", "AVAILABLE", "AVAILABLE", "ARCHIVED", "ALL"),
+    ];
+
     private static IEnumerable<KeyValuePair<string, OperationDoc>> CatalogReads()
     {
         yield return Op("GET /product-offerings/{productOfferingId}", new("getProductOffering", "Get a product offering",
@@ -20,15 +31,11 @@ internal static partial class OperationDocs
         {
             Query =
             [
-                QueryParameter.Many("type", "Only offerings whose product has one of these types.", "ProductType"),
-                QueryParameter.Many("category", "Only offerings whose product has one of these categories.", "ProductCategory"),
-                QueryParameter.Of("customerType", "Whose offerings (default: the key's customer type).", "CustomerType"),
-                QueryParameter.Choice("status", "Which offerings by status.", "AVAILABLE", "AVAILABLE", "ARCHIVED", "ALL"),
+                .. OfferingListFilters(),
                 QueryParameter.Text("productOfferingGroupId", "Only offerings of this group."),
                 QueryParameter.PromoCode,
                 .. QueryParameter.Paging,
-                QueryParameter.Choice("sort", "Sort key; a leading `-` sorts descending.", "name",
-                    "name", "-name", "createdAt", "-createdAt", "updatedAt", "-updatedAt", "netPrice", "-netPrice"),
+                OfferingSort(),
             ],
             Problems = Problems((422, "`promoCode` is unknown, expired, not yet valid or deactivated (`promo_code_invalid`, with `reason`).")),
         });
@@ -65,6 +72,15 @@ internal static partial class OperationDocs
             "Groups, full form, paged.") { Query = QueryParameter.Paging });
         yield return Op("GET /product-offering-groups/{productOfferingGroupId}", new("getProductOfferingGroup", "Get a product offering group",
             "One group, full form.") { Tagged = true });
+        yield return Op("GET /product-offering-groups/{productOfferingGroupId}/offerings", new("listProductOfferingGroupOfferings",
+            "List a group's product offerings",
+            "The offerings of one group, with the filters, sort and paging of `GET /product-offerings` (without `customerType`, the key's own "
+            + "customer type is listed). The path's group replaces any `productOfferingGroupId` filter.")
+        {
+            Query = [.. OfferingListFilters(), QueryParameter.PromoCode, .. QueryParameter.Paging, OfferingSort()],
+            Problems = Problems((404, "The group does not exist."),
+                (422, "`promoCode` is unknown, expired, not yet valid or deactivated (`promo_code_invalid`, with `reason`).")),
+        });
         yield return Op("GET /product-offerings/{productOfferingId}/status-history", new("getProductOfferingStatusHistory",
             "Get an offering's status history",
             "The offering's status changes, oldest first. Creation is the first entry; archive and restore append one each.") { Tagged = true });

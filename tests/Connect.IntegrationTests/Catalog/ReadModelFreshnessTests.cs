@@ -6,7 +6,7 @@ using Connect.IntegrationTests.Infrastructure;
 namespace Connect.IntegrationTests.Catalog;
 
 /// <summary>
-/// Reads are answered from an in-memory snapshot of the catalog (issue 6). Whatever a write changes, the very next
+/// Reads are answered from an in-memory snapshot of the catalog. Whatever a write changes, the very next
 /// read on the same node shows it, with a new ETag, and the snapshot shapes offerings and catalogs byte for byte as
 /// the commands (which read the database) do.
 /// </summary>

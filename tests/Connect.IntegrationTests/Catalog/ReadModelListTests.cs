@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace Connect.IntegrationTests.Catalog;
 
 /// <summary>
-/// The offering list is paged in memory from the snapshot (issue 6): in the orders PostgreSQL sorts by, and sent
+/// The offering list is paged in memory from the snapshot: in the orders PostgreSQL sorts by, and sent
 /// with the snapshot's own bytes for each offering, byte for byte what the serializer writes for the page.
 /// </summary>
 public sealed class ReadModelListTests(ConnectApiFactory api) : ApiTest(api)

@@ -13,7 +13,7 @@ public enum ProductType
     [JsonStringEnumMemberName("EXTERNAL_PRODUCT")] ExternalProduct,
 }
 
-/// <summary>Product category, written in the short form; <see cref="ProductCategoryJsonConverter"/> also reads the long form.</summary>
+/// <summary>Product category, written in the short form; ProductCategoryJsonConverter also reads the long form.</summary>
 public enum ProductCategory
 {
     [JsonStringEnumMemberName("SUBSCRIPTION_CELL")] SubscriptionCell = 1,

@@ -42,26 +42,3 @@ public sealed record ListProductOfferings : IQuery<Page<ProductOffering>>
 /// <param name="Locale">The caller's locale (Accept-Language already applied).</param>
 /// <param name="PromoCode">Optional promo code.</param>
 public sealed record GetDefaultProductCatalog(CustomerType CustomerType, string Locale, string? PromoCode = null) : IQuery<ProductCatalog?>;
-
-/// <summary>A catalog by id with its AVAILABLE offerings; null when it does not exist.</summary>
-/// <param name="ProductCatalogId">The catalog's id.</param>
-/// <param name="PromoCode">Optional promo code.</param>
-public sealed record GetProductCatalog(string ProductCatalogId, string? PromoCode = null) : IQuery<ProductCatalog?>;
-
-/// <summary>A page of catalogs, offerings left out, ordered by name.</summary>
-/// <param name="Limit">1 to 1000.</param>
-/// <param name="Offset">0 or more.</param>
-public sealed record ListProductCatalogs(int Limit = Paging.DefaultLimit, int Offset = 0) : IQuery<Page<ProductCatalog>>;
-
-/// <summary>A group by id; null when it does not exist.</summary>
-/// <param name="ProductOfferingGroupId">The group's id.</param>
-public sealed record GetProductOfferingGroup(string ProductOfferingGroupId) : IQuery<ProductOfferingGroup?>;
-
-/// <summary>A page of groups ordered by name.</summary>
-/// <param name="Limit">1 to 1000.</param>
-/// <param name="Offset">0 or more.</param>
-public sealed record ListProductOfferingGroups(int Limit = Paging.DefaultLimit, int Offset = 0) : IQuery<Page<ProductOfferingGroup>>;
-
-/// <summary>A product by id; null when it does not exist.</summary>
-/// <param name="ProductId">The product's id.</param>
-public sealed record GetProduct(string ProductId) : IQuery<Product?>;

@@ -1,7 +1,6 @@
 using Connect.Catalog.Contracts;
 using Connect.Catalog.DemoData;
 using Connect.Catalog.Domain;
-using Connect.Catalog.Http;
 using Connect.Catalog.Projections;
 using Connect.Catalog.Reading;
 using FluentValidation;
@@ -56,7 +55,7 @@ public static class CatalogModule
         services.AddScoped<Connect.SharedKernel.ChangeLog.IChangeLogBackfill, ChangeLog.CatalogBackfill>();
         services.AddScoped<CatalogAssembler>();
         services.AddScoped<Features.DocumentPatcher>();
-        services.AddScoped<Features.Offerings.OfferingStatusChanger>();
+        services.AddScoped<Features.OfferingStatusChanger>();
         // Categories are written short and read in both forms (spec §4); other enums use their wire names.
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Insert(0, new ProductCategoryJsonConverter()));
         if (configuration.GetValue<bool>(DemoCatalog.ConfigurationKey))

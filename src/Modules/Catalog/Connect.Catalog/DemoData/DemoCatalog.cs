@@ -1,9 +1,6 @@
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
-using Connect.Catalog.Features.Catalogs;
-using Connect.Catalog.Features.Groups;
-using Connect.Catalog.Features.Offerings;
-using Connect.Catalog.Features.Products;
+using Connect.Catalog.Features;
 using Connect.SharedKernel.Domain;
 using Marten;
 using Mediator;

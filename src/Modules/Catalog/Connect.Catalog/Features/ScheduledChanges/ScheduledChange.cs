@@ -1,4 +1,3 @@
-using Connect.Catalog.Features.Offerings;
 using Connect.SharedKernel.Errors;
 using FluentValidation;
 using Marten;

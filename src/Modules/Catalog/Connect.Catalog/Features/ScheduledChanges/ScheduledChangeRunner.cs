@@ -63,9 +63,7 @@ internal sealed class ScheduledChangeRunner(IServiceScopeFactory scopes, TimePro
             if (scheduled is not { State: ScheduledStates.Pending }) return;
             scheduled.State = ScheduledStates.Done;
             session.Store(scheduled);
-            ICommand<ProductOffering> change = scheduled.Action == ScheduledStates.Archive
-                ? new ArchiveProductOffering(scheduled.ProductOfferingId, scheduled.Reason, scheduled.CreatedBy)
-                : new RestoreProductOffering(scheduled.ProductOfferingId, scheduled.Reason, scheduled.CreatedBy);
+            var change = StatusChanges.Command(scheduled.Action, scheduled.ProductOfferingId, scheduled.Reason, scheduled.CreatedBy);
             await scope.ServiceProvider.GetRequiredService<ISender>().Send(change, cancellationToken);
         }
         catch (SharedKernel.Errors.ConnectException refused)
