@@ -32,7 +32,8 @@ internal sealed class MetricsScrape(string text)
     public double Value(string metric, string label = "") =>
         Samples(metric).Where(s => s.Labels.Contains(label, StringComparison.Ordinal)).Sum(s => s.Value);
 
-    public bool Has(string metric) => Samples(metric).Any();
+    /// <summary>How much <paramref name="metric"/> (the samples with <paramref name="label"/>) rose since <paramref name="before"/>.</summary>
+    public double RiseSince(MetricsScrape before, string metric, string label = "") => Value(metric, label) - before.Value(metric, label);
 
     private IEnumerable<(string Labels, double Value)> Samples(string metric)
     {
