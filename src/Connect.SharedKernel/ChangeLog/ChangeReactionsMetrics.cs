@@ -8,7 +8,7 @@ namespace Connect.SharedKernel.ChangeLog;
 /// behind the head (<c>connect.change_reactions.lag</c>), tagged <c>reaction</c>. The positions are stored and shared
 /// by every node, so each node reads them after each pass of <see cref="ChangeReactions"/>, whichever node ran it.
 /// </summary>
-public sealed class ChangeReactionsMetrics
+internal sealed class ChangeReactionsMetrics
 {
     public const string MeterName = "Connect.ChangeLog";
 
