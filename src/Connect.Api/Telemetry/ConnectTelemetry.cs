@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Connect.Identity.Contracts;
 using Npgsql;
 using OpenTelemetry;
@@ -45,8 +46,11 @@ internal static class ConnectTelemetry
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddNpgsqlInstrumentation();
+                metrics.AddMeter("Connect.*");
                 if (prometheus) metrics.AddPrometheusExporter();
             });
+        builder.Services.ConfigureOpenTelemetryMeterProvider((services, metrics) =>
+            metrics.AddView(OwnMetersOnly(services.GetRequiredService<IMeterFactory>())));
         if (otlp) telemetry.UseOtlpExporter();
         return builder;
     }
@@ -55,6 +59,15 @@ internal static class ConnectTelemetry
     {
         if (MetricsEnabled(app.Configuration)) app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
     }
+
+    /// <summary>
+    /// A process may hold several hosts (tests run nodes side by side), each with its meter factory, and a meter
+    /// provider listens by meter name across the process: it keeps the measurements of its own host's meters (and of
+    /// meters made without a factory) and drops the others', which would otherwise merge into its series and, when
+    /// their host stops, end them.
+    /// </summary>
+    private static Func<Instrument, MetricStreamConfiguration?> OwnMetersOnly(IMeterFactory own) =>
+        instrument => instrument.Meter.Scope is null || ReferenceEquals(instrument.Meter.Scope, own) ? null : MetricStreamConfiguration.Drop;
 
     private static bool MetricsEnabled(IConfiguration configuration) => configuration.GetValue("Connect:Metrics:Enabled", true);
 }

@@ -22,6 +22,7 @@ public static class ChangeLogRegistration
         services.AddHostedService<ChangeLogBackfillOnStart>();
         services.AddHostedService<ChangeLogListener>();
         services.AddSingleton(new ChangeReactionsSwitch { Enabled = configuration.GetValue(ChangeReactionsSwitch.ConfigurationKey, true) });
+        services.AddSingleton<ChangeReactionsMetrics>();
         services.AddHostedService<ChangeReactions>();
         return services;
     }

@@ -30,7 +30,8 @@ public interface IChangeReaction
 /// commits all of that together. Woken by every commit this node hears of, and every second in any case.
 /// </summary>
 internal sealed class ChangeReactions(
-    IServiceScopeFactory scopes, IDocumentStore store, ChangeSignal signal, ChangeReactionsSwitch running, ILogger<ChangeReactions> logger)
+    IServiceScopeFactory scopes, IDocumentStore store, ChangeSignal signal, ChangeReactionsSwitch running, ChangeReactionsMetrics metrics,
+    ILogger<ChangeReactions> logger)
     : BackgroundService
 {
     private const int BatchSize = 500;
@@ -43,8 +44,10 @@ internal sealed class ChangeReactions(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                foreach (var reaction in scope.ServiceProvider.GetServices<IChangeReaction>())
+                var reactions = scope.ServiceProvider.GetServices<IChangeReaction>().ToList();
+                foreach (var reaction in reactions)
                     while (running.Enabled && await RunBatchAsync(reaction, stoppingToken)) { }
+                await metrics.RefreshAsync(store, reactions.ConvertAll(r => r.Name), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

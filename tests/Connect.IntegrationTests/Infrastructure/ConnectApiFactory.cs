@@ -63,6 +63,8 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
             Notifications.Register(services);
             services.AddSingleton<Serilog.Core.ILogEventSink>(Logs);
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddProcessor(Traces));
+            // Every scrape collects anew (not the exporter's copy of up to 300 ms ago), so two scrapes show what happened between them.
+            services.Configure<OpenTelemetry.Exporter.PrometheusAspNetCoreOptions>(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
             services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
         });
     }

@@ -19,6 +19,9 @@ public static class CatalogModule
     /// <summary>The module's PostgreSQL schema.</summary>
     public const string Schema = "catalog";
 
+    /// <summary>The module's meter (OpenTelemetry metrics).</summary>
+    public const string MeterName = "Connect.Catalog";
+
     public static IServiceCollection AddCatalogModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.ConfigureMarten(options =>
@@ -44,6 +47,7 @@ public static class CatalogModule
             new CatalogChangeTracker(provider.GetRequiredService<CatalogChanges>(), provider.GetRequiredService<CatalogReadModel>)));
         services.AddSingleton<CatalogSource>();
         services.AddSingleton<CatalogStep>();
+        services.AddSingleton<CatalogMetrics>();
         services.AddHostedService<CatalogChangeListener>();
         services.AddSingleton<CatalogReadModel>();
         services.AddScoped<CatalogReader>();

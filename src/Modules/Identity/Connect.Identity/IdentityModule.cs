@@ -26,6 +26,9 @@ public static class IdentityModule
     /// <summary>The module's PostgreSQL schema.</summary>
     public const string Schema = "identity";
 
+    /// <summary>The module's meter (OpenTelemetry metrics).</summary>
+    public const string MeterName = "Connect.Identity";
+
     /// <summary>Policy of endpoints any valid key may call (<c>/me</c>).</summary>
     public const string AnyKeyPolicy = "any-key";
 

@@ -13,6 +13,9 @@ public static class PricingModule
     /// <summary>The module's PostgreSQL schema.</summary>
     public const string Schema = "pricing";
 
+    /// <summary>The module's meter (OpenTelemetry metrics).</summary>
+    public const string MeterName = "Connect.Pricing";
+
     public static IServiceCollection AddPricingModule(this IServiceCollection services)
     {
         services.ConfigureMarten(options =>

@@ -33,11 +33,15 @@ internal sealed class CatalogChanges
     /// <summary>The newest log position another node's NOTIFY announced: a snapshot before it lacks a known commit.</summary>
     public long Heard => Interlocked.Read(ref _heard);
 
+    /// <summary>How far the snapshot is behind what this node knows of the log.</summary>
+    public CatalogLag Lag { get; } = new();
+
     /// <summary>Another node committed log entries up to <paramref name="head"/>.</summary>
     public void HeardOf(long head)
     {
         long seen;
         while ((seen = Heard) < head && Interlocked.CompareExchange(ref _heard, head, seen) != seen) { }
+        Lag.Heard(head);
     }
 
     /// <summary>
@@ -47,6 +51,7 @@ internal sealed class CatalogChanges
     public void LogReadAt(long head, long heardBefore)
     {
         if (head < heardBefore) Interlocked.CompareExchange(ref _heard, head, heardBefore);
+        Lag.Applied(head, restarted: head < heardBefore);
     }
 
     /// <summary>Whether changes made by other nodes are being heard; while not, the log is looked at every second.</summary>

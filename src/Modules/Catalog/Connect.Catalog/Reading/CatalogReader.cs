@@ -11,14 +11,15 @@ namespace Connect.Catalog.Reading;
 /// own renderings are the answer. With one, Pricing prices exactly what is shown, now (its validity is judged per
 /// request), and the snapshot renders (or finds) the shape at those prices.
 /// </summary>
-internal sealed class CatalogReader(CatalogReadModel model, ISender sender)
+internal sealed class CatalogReader(CatalogReadModel model, ISender sender, CatalogMetrics metrics)
 {
     public async Task<JsonRendering<ProductOffering>?> OfferingAsync(string id, string? promoCode, CancellationToken cancellationToken)
     {
         var offering = (await model.CurrentAsync(cancellationToken)).Offering(id);
-        if (offering is null || string.IsNullOrEmpty(promoCode)) return offering?.Rendering;
-        var prices = await PriceAsync([offering], promoCode, cancellationToken);
-        return offering.PricedAt(prices[id]);
+        if (offering is null) return null;
+        var price = string.IsNullOrEmpty(promoCode) ? null : (await PriceAsync([offering], promoCode, cancellationToken))[id];
+        metrics.Renderings.Lookup(offering.IsRenderedAt(price));
+        return price is null ? offering.Rendering : offering.PricedAt(price);
     }
 
     public async Task<JsonRendering<ProductCatalog>?> CatalogAsync(string id, string? promoCode, CancellationToken cancellationToken) =>
@@ -30,8 +31,10 @@ internal sealed class CatalogReader(CatalogReadModel model, ISender sender)
 
     private async Task<JsonRendering<ProductCatalog>?> PricedAsync(PublishedCatalog? catalog, string? promoCode, CancellationToken cancellationToken)
     {
-        if (catalog is null || string.IsNullOrEmpty(promoCode)) return catalog?.Rendering;
-        return catalog.PricedAt(await PriceAsync(catalog.Offerings, promoCode, cancellationToken));
+        if (catalog is null) return null;
+        var prices = string.IsNullOrEmpty(promoCode) ? null : await PriceAsync(catalog.Offerings, promoCode, cancellationToken);
+        metrics.Renderings.Lookup(catalog.IsRenderedAt(prices));
+        return prices is null ? catalog.Rendering : catalog.PricedAt(prices);
     }
 
     /// <summary>The offerings as shown with the promo code (or at their base prices without one).</summary>

@@ -14,7 +14,8 @@ namespace Connect.Catalog.Reading;
 /// resources written here without an entry), or everything loaded again when there is no basis, a reload was asked
 /// for, or following cannot work.
 /// </summary>
-internal sealed class CatalogStep(CatalogSource source, IServiceScopeFactory scopes, IOptions<JsonOptions> json, ILogger<CatalogReadModel> logger)
+internal sealed class CatalogStep(
+    CatalogSource source, IServiceScopeFactory scopes, IOptions<JsonOptions> json, CatalogMetrics metrics, ILogger<CatalogReadModel> logger)
 {
     public async Task<CatalogSnapshot> NextAsync(CatalogSnapshot? basis, long generation, long startedAt,
         IReadOnlyCollection<ResourceKey> unlogged, bool reload)
@@ -25,15 +26,21 @@ internal sealed class CatalogStep(CatalogSource source, IServiceScopeFactory sco
             var prices = await PriceAsync(delta.Offerings.Values.OfType<OfferingDocument>().ToList());
             var next = CatalogSnapshotChange.Apply(basis, delta, prices, json.Value.SerializerOptions, generation, startedAt);
             if (!delta.IsEmpty)
+            {
+                var took = Stopwatch.GetElapsedTime(started);
+                metrics.Stepped(took, loaded: false);
                 logger.LogDebug("Applied the change log up to {Position} ({Offerings} offerings changed) in {ElapsedMs:0.0} ms",
-                    delta.Position, delta.Offerings.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    delta.Position, delta.Offerings.Count, took.TotalMilliseconds);
+            }
             return next;
         }
         var (documents, position) = await source.LoadAsync(CancellationToken.None);
         var snapshot = CatalogSnapshot.Load(generation, startedAt, position, documents, await PriceAsync(documents.Offerings),
             json.Value.SerializerOptions);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        metrics.Stepped(elapsed, loaded: true);
         logger.LogInformation("Loaded the catalog ({Offerings} offerings, log position {Position}) in {ElapsedMs:0.0} ms",
-            documents.Offerings.Count, position, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            documents.Offerings.Count, position, elapsed.TotalMilliseconds);
         return snapshot;
     }
 

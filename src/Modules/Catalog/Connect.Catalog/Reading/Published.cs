@@ -38,6 +38,9 @@ internal sealed class PublishedOffering(OfferingDocument document, ProductDocume
         ReferenceEquals(Rendering.Value, shown) ? Rendering : _priced.Find(shown);
 
     public bool IsBase(ComputedPrice price) => PricedRenderings<ProductOffering>.Same(price, BasePrice);
+
+    /// <summary>Whether the offering at this price (null: the base price) is rendered already.</summary>
+    public bool IsRenderedAt(ComputedPrice? price) => price is null || IsBase(price) ? _rendering is not null : _priced.Holds([price]);
 }
 
 /// <summary>A catalog of a snapshot: the offerings it shows and its published shape at base prices.</summary>
@@ -81,14 +84,23 @@ internal sealed class PublishedCatalog
         CatalogAssembler.Summary(Document, _groups) with { ProductOfferings = Offerings.Select(o => o.Rendering.Value).ToList() }, _json);
 
     /// <summary>The catalog with its offerings at the prices Pricing gave them for a promo code.</summary>
-    public JsonRendering<ProductCatalog> PricedAt(IReadOnlyDictionary<string, ComputedPrice> prices)
+    public JsonRendering<ProductCatalog> PricedAt(IReadOnlyDictionary<string, ComputedPrice> prices) =>
+        Shown(prices) is { } shown
+            ? _priced.GetOrAdd(shown, () => JsonRendering<ProductCatalog>.Of(Rendering.Value with
+            {
+                ProductOfferings = Offerings.Select((o, i) => o.PricedAt(shown[i]).Value).ToList(),
+            }, _json))
+            : Rendering;
+
+    /// <summary>Whether the catalog at these prices (null: base prices) is rendered already.</summary>
+    public bool IsRenderedAt(IReadOnlyDictionary<string, ComputedPrice>? prices) =>
+        prices is not null && Shown(prices) is { } shown ? _priced.Holds(shown) : _rendering is not null;
+
+    /// <summary>The prices of the offerings shown, in order; null when each is its base price.</summary>
+    private ComputedPrice[]? Shown(IReadOnlyDictionary<string, ComputedPrice> prices)
     {
         var shown = Offerings.Select(o => prices[o.Document.Id]).ToArray();
-        if (Offerings.Select((o, i) => o.IsBase(shown[i])).All(b => b)) return Rendering;
-        return _priced.GetOrAdd(shown, () => JsonRendering<ProductCatalog>.Of(Rendering.Value with
-        {
-            ProductOfferings = Offerings.Select((o, i) => o.PricedAt(shown[i]).Value).ToList(),
-        }, _json));
+        return Offerings.Select((o, i) => o.IsBase(shown[i])).All(b => b) ? null : shown;
     }
 }
 
@@ -107,13 +119,21 @@ internal sealed class PricedRenderings<T> where T : class
     public JsonRendering<T> GetOrAdd(ComputedPrice[] prices, Func<JsonRendering<T>> render)
     {
         var entries = _entries;
-        foreach (var entry in entries)
-            if (entry.Prices.Length == prices.Length && entry.Prices.Zip(prices).All(p => Same(p.First, p.Second)))
-                return entry.Rendering;
+        if (At(entries, prices) is { } found) return found;
         var rendering = render();
         // Copied on write, so readers never see a half-changed list; a racing writer may drop one entry, which only costs a re-render.
         _entries = [.. entries.TakeLast(Capacity - 1), new Entry(prices, rendering)];
         return rendering;
+    }
+
+    public bool Holds(ComputedPrice[] prices) => At(_entries, prices) is not null;
+
+    private static JsonRendering<T>? At(Entry[] entries, ComputedPrice[] prices)
+    {
+        foreach (var entry in entries)
+            if (entry.Prices.Length == prices.Length && entry.Prices.Zip(prices).All(p => Same(p.First, p.Second)))
+                return entry.Rendering;
+        return null;
     }
 
     public JsonRendering<T>? Find(T shown)

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Connect.Identity.Contracts;
+using Connect.SharedKernel.Telemetry;
 using Marten;
 using Mediator;
 using Microsoft.Extensions.Options;
@@ -17,13 +19,14 @@ namespace Connect.Identity.Domain;
 /// indexed query by that hash; what was found (a usable, revoked or expired key, or nothing) is cached the same
 /// way, so the answer's timing does not tell an unknown key from a revoked one or a known key id from an unknown one.
 /// </summary>
-internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options) : INotificationHandler<ApiKeyRevokedNotification>
+internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options, IMeterFactory meters) : INotificationHandler<ApiKeyRevokedNotification>
 {
     public const int MaxEntries = 10_000;
     private static readonly TimeSpan UnheardMaxAge = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, Entry> _byHash = new(StringComparer.Ordinal);
     private long _generation;
+    private readonly CacheCounter _lookups = new(meters.Create(IdentityModule.MeterName), "api_key");
 
     private sealed record Entry(ApiKey? Key, long LoadedAt);
 
@@ -40,8 +43,9 @@ internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options) : IN
         var hash = ApiKeySecrets.Hash(presentedKey);
         var now = Environment.TickCount64;
         var cached = Enabled ? _byHash.GetValueOrDefault(hash) : null;
-        if (cached is not null && now - cached.LoadedAt < MaxAge.TotalMilliseconds)
-            return cached.Key;
+        var hit = cached is not null && now - cached.LoadedAt < MaxAge.TotalMilliseconds;
+        _lookups.Lookup(hit);
+        if (hit) return cached!.Key;
 
         var generation = Interlocked.Read(ref _generation);
         ApiKey? key;

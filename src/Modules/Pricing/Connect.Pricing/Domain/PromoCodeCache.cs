@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Connect.Pricing.Contracts;
+using Connect.SharedKernel.Telemetry;
 using Marten;
 using Mediator;
 
@@ -12,7 +14,7 @@ namespace Connect.Pricing.Domain;
 /// Unknown codes are remembered too (a shop sending a stale code should not reach the database every time),
 /// and the whole cache is dropped when it grows past <see cref="MaxEntries"/>, so garbage codes cannot fill memory.
 /// </summary>
-internal sealed class PromoCodeCache :
+internal sealed class PromoCodeCache(IMeterFactory meters) :
     INotificationHandler<PromoCodeCreatedNotification>, INotificationHandler<PromoCodeDeactivatedNotification>
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
@@ -20,6 +22,7 @@ internal sealed class PromoCodeCache :
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _generation;
+    private readonly CacheCounter _lookups = new(meters.Create(PricingModule.MeterName), "promo_code");
 
     private sealed record Entry(PromoCodeDocument? Code, long LoadedAt);
 
@@ -28,8 +31,9 @@ internal sealed class PromoCodeCache :
     {
         var now = Environment.TickCount64;
         var cached = _entries.GetValueOrDefault(normalizedCode);
-        if (cached is not null && now - cached.LoadedAt < MaxAge.TotalMilliseconds)
-            return cached.Code;
+        var hit = cached is not null && now - cached.LoadedAt < MaxAge.TotalMilliseconds;
+        _lookups.Lookup(hit);
+        if (hit) return cached!.Code;
 
         // A change committed while we read must not be overwritten by what we read before it.
         var generation = Interlocked.Read(ref _generation);
