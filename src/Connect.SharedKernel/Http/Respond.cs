@@ -32,7 +32,11 @@ public static class Respond
     /// The same list, with the items <paramref name="written"/> has bytes for (exactly as the serializer writes them
     /// with these options) placed into the envelope as they are, so items kept written out are not written again.
     /// </summary>
-    public static IResult List<T>(HttpContext http, Page<T> page, Func<T, byte[]?> written) where T : class
+    public static IResult List<T>(HttpContext http, Page<T> page, Func<T, byte[]?> written) where T : class =>
+        new ETags.BytesResult(ListBody(http, page, written), StatusCodes.Status200OK);
+
+    /// <summary>The body <see cref="List{T}(HttpContext, Page{T}, Func{T, byte[]})"/> sends.</summary>
+    public static byte[] ListBody<T>(HttpContext http, Page<T> page, Func<T, byte[]?> written) where T : class
     {
         var options = JsonOptions(http);
         var items = page.Items.Select(i => written(i) ?? JsonSerializer.SerializeToUtf8Bytes(i, options)).ToList();
@@ -49,7 +53,7 @@ public static class Respond
             position += item.Length;
         }
         envelope.AsSpan(at).CopyTo(body.AsSpan(position));
-        return new ETags.BytesResult(body, StatusCodes.Status200OK);
+        return body;
     }
 
     /// <summary>

@@ -31,7 +31,13 @@ internal static class CatalogEndpoints
             .Produces<ProductOffering>();
         read.MapGet("/product-offerings", async (HttpContext http, ISender sender, CatalogReadModel model) =>
             {
-                var page = await sender.Send(OfferingListParsing.OfferingList(http.Request.Query, Caller.Context(http).CustomerType));
+                var query = OfferingListParsing.OfferingList(http.Request.Query, Caller.Context(http).CustomerType) with { AsOf = AsOfReads.Instant(http) };
+                var page = await sender.Send(query);
+                if (query.AsOf is not null)
+                {
+                    var body = Respond.ListBody(http, page, _ => null);
+                    return ETags.Json(http, body, ETags.Of(body));
+                }
                 // Offerings shown as the snapshot rendered them are sent as those bytes; any other is written now.
                 var snapshot = model.Latest;
                 return Respond.List(http, page, o => snapshot?.Offering(o.ProductOfferingId)?.RenderingOf(o)?.Body);

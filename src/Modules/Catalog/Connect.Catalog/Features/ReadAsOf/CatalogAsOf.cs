@@ -72,7 +72,7 @@ internal sealed class CatalogAsOf(ChangeHistory history, IOptions<JsonOptions> j
     }
 
     /// <summary>The offerings at the prices the promo code gave then (the regular ones, as logged, without a code).</summary>
-    private async Task<List<ProductOffering>> PricedAsync(List<ProductOffering> offerings, string? promoCode, DateTimeOffset at,
+    public async Task<List<ProductOffering>> PricedAsync(List<ProductOffering> offerings, string? promoCode, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(promoCode)) return offerings;
