@@ -16,7 +16,9 @@ internal static partial class OperationDocs
         });
         yield return Op("GET /product-offerings", new("listProductOfferings", "List product offerings",
             "Offerings, filtered, sorted and paged. Without `customerType`, the key's own customer type is listed. "
-            + "`type` and `category` repeat (`?type=SUBSCRIPTION&type=LICENSE`); `types` and `categories` are accepted as aliases.")
+            + "`type` and `category` repeat (`?type=SUBSCRIPTION&type=LICENSE`); `types` and `categories` are accepted as aliases. "
+            + "With `asOf`, exactly the page this read answered at that instant (an empty page before any offering existed), "
+            + "with a strong `ETag` that `If-None-Match` answers with 304.")
         {
             Query =
             [
@@ -29,6 +31,7 @@ internal static partial class OperationDocs
                 .. QueryParameter.Paging,
                 QueryParameter.Choice("sort", "Sort key; a leading `-` sorts descending.", "name",
                     "name", "-name", "createdAt", "-createdAt", "updatedAt", "-updatedAt", "netPrice", "-netPrice"),
+                AsOf,
             ],
             Problems = Problems((422, "`promoCode` is unknown, expired, not yet valid or deactivated (`promo_code_invalid`, with `reason`).")),
         });
