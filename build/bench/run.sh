@@ -13,8 +13,9 @@
 #        baseline        the baseline's GET /product-offerings/{id}, same ids
 #        offering asOf   GET /product-offerings/{id}?asOf=<instant after the load>, cycling through the ids
 #        list asOf       the list above as of that instant
-#        catalog asOf    GET /product-catalogs/bench-all?asOf=<that instant>, a catalog listing all 1,000 offerings
-#      (after the instant, 200 offerings are patched, so the log holds later entries the reads as of it skip).
+#        catalog asOf    GET /product-catalogs/bench-all?asOf=<that instant>, a catalog of 1,000 CONSUMER offerings
+#      (250 offerings more are loaded for it, of a LICENSE product; after the instant, 200 offerings are patched,
+#      so the log holds later entries that the reads as of it skip).
 #   4. Prints a markdown table (requests/s, p50/p99, errors, the API's peak RSS, ratios) and the goals, and writes
 #      the same as JSON to $BENCH_OUT/results.json and markdown to $BENCH_OUT/results.md.
 #
@@ -92,10 +93,17 @@ KEY="$(curl -fs -H "X-Api-Key: $ADMIN_KEY" -H 'Content-Type: application/json' \
   "$API/api-keys" | sed -E 's/.*"key":"([^"]+)".*/\1/')"
 [[ $KEY == ck_* ]] || die "could not create the benchmark's API key"
 
-# Time travel reads a catalog of all 1,000 offerings as of an instant after the load, with later entries to skip.
+# Time travel reads a catalog of 1,000 CONSUMER offerings (the 750 loaded and 250 more, of a LICENSE product so the
+# list scenario's matches stay the same) as of an instant after the load, with later entries in the log to skip.
+for x in $(seq 1 250); do
+  curl -s -o /dev/null -H "X-Api-Key: $ADMIN_KEY" -H 'Content-Type: application/json' -d "{\"productOfferingId\":\"bench-x-$(printf '%04d' "$x")\",
+    \"name\":\"Extra $x\",\"productId\":\"bench-p-004\",\"productOfferingGroupId\":\"bench-g-01\",\"customerType\":\"CONSUMER\",
+    \"price\":{\"currency\":\"USD\",\"priceType\":\"ONE_TIME\",\"grossPrice\":$((x % 90 + 5)),\"discount\":0,\"taxIncluded\":true}}" \
+    "$API/product-offerings"
+done
 curl -s -o /dev/null -H "X-Api-Key: $ADMIN_KEY" -H 'Content-Type: application/json' -w '%{http_code}\n' -d "{\"productCatalogId\":\"bench-all\",
-  \"name\":\"Every offering\",\"customerType\":\"CONSUMER\",\"isDefault\":false,\"productOfferingGroupIds\":[],
-  \"productOfferingIds\":[$(seq -f '"bench-o-%04g"' -s, 1 1000)]}" "$API/product-catalogs" | grep -qE '201|409' ||
+  \"name\":\"A thousand offerings\",\"customerType\":\"CONSUMER\",\"isDefault\":false,\"productOfferingGroupIds\":[],
+  \"productOfferingIds\":[$(seq -f '"bench-o-%04g"' -s, 1 750),$(seq -f '"bench-x-%04g"' -s, 1 250)]}" "$API/product-catalogs" | grep -qE '201|409' ||
   die "could not create the catalog bench-all"
 sleep 0.01
 ASOF="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Connect.Catalog.ChangeLog;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
+using Connect.Catalog.Reading;
 using Connect.SharedKernel.ChangeLog;
 using Connect.SharedKernel.Domain;
 using Connect.Pricing.Contracts;
@@ -49,26 +50,15 @@ internal sealed class CatalogAsOf(ChangeHistory history, IOptions<JsonOptions> j
         return picked is null ? null : JsonSerializer.SerializeToUtf8Bytes(await ShowAsync(defaults[picked.Id], at, promoCode, cancellationToken), Options);
     }
 
+    /// <summary>The catalog as the live read builds it, from the catalog, its groups and its offerings as they read then.</summary>
     private async Task<ProductCatalog> ShowAsync(ManagedCatalog catalog, DateTimeOffset at, string? promoCode, CancellationToken cancellationToken)
     {
-        var offerings = await history.AtAsync(ResourceTypes.ProductOffering, catalog.ProductOfferingIds.Distinct().ToList(), at, cancellationToken);
+        var offerings = (await history.AtAsync(ResourceTypes.ProductOffering, catalog.ProductOfferingIds.Distinct().ToList(), at, cancellationToken))
+            .ToDictionary(o => o.Key, o => Read<ProductOffering>(o.Value), StringComparer.Ordinal);
         var groups = await history.AtAsync(ResourceTypes.ProductOfferingGroup, catalog.ProductOfferingGroupIds.Distinct().ToList(), at, cancellationToken);
-        return new ProductCatalog
-        {
-            ProductCatalogId = catalog.ProductCatalogId,
-            Name = catalog.Name,
-            ProductOfferings = await PricedAsync([.. catalog.ProductOfferingIds.Select(offerings.GetValueOrDefault).OfType<string>().Select(Read<ProductOffering>)
-                .Where(o => o.Status == OfferingStatus.Available && o.CustomerType == catalog.CustomerType)], promoCode, at, cancellationToken),
-            ExternalReference = catalog.ExternalReference,
-            Description = catalog.Description,
-            ProductOfferingGroups = catalog.ProductOfferingGroupIds.Select(groups.GetValueOrDefault).OfType<string>().Select(Read<ProductOfferingGroup>).ToList(),
-            CreatedAt = catalog.CreatedAt,
-            UpdatedAt = catalog.UpdatedAt,
-            Metadata = catalog.Metadata,
-            CustomerType = catalog.CustomerType,
-            Locale = catalog.Locale,
-            IsDefault = catalog.IsDefault,
-        };
+        var listed = CatalogAssembler.Listed(catalog.ProductOfferingIds, catalog.CustomerType, offerings, o => (o.Status, o.CustomerType));
+        return CatalogAssembler.Summary(catalog, id => groups.TryGetValue(id, out var group) ? Read<ProductOfferingGroup>(group) : null)
+            with { ProductOfferings = await PricedAsync(listed, promoCode, at, cancellationToken) };
     }
 
     /// <summary>The offerings at the prices the promo code gave then (the regular ones, as logged, without a code).</summary>
