@@ -42,18 +42,7 @@ public static class Respond
         var items = page.Items.Select(i => written(i) ?? JsonSerializer.SerializeToUtf8Bytes(i, options)).ToList();
         var envelope = JsonSerializer.SerializeToUtf8Bytes(ListResponse<T>.From(page with { Items = [] }), options);
         // The envelope starts {"items":[], so its first '[' opens the items.
-        var at = Array.IndexOf(envelope, (byte)'[') + 1;
-        var body = new byte[envelope.Length + items.Sum(i => i.Length) + Math.Max(0, items.Count - 1)];
-        envelope.AsSpan(0, at).CopyTo(body);
-        var position = at;
-        foreach (var item in items)
-        {
-            if (position > at) body[position++] = (byte)',';
-            item.CopyTo(body, position);
-            position += item.Length;
-        }
-        envelope.AsSpan(at).CopyTo(body.AsSpan(position));
-        return body;
+        return JsonSplice.Into(envelope, "["u8, items);
     }
 
     /// <summary>
