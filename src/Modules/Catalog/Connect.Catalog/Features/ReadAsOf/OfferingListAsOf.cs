@@ -1,8 +1,10 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Features.Offerings;
 using Connect.Catalog.Reading;
 using Connect.SharedKernel.ChangeLog;
+using Connect.SharedKernel.Domain;
 using Connect.SharedKernel.Paging;
 using Marten;
 using Microsoft.AspNetCore.Http.Json;
@@ -46,26 +48,42 @@ internal sealed class OfferingListAsOf(IDocumentStore store, IOptions<JsonOption
         if (query.Sort == OfferingSortKey.NetPrice && !string.IsNullOrEmpty(query.PromoCode))
         {
             // As live: every match is priced with the code (as it stood then), then sorted and paged.
-            var priced = await history.PricedAsync(matches, query.PromoCode, at, cancellationToken);
+            var priced = await history.PricedAsync([.. matches.Select(Read)], query.PromoCode, at, cancellationToken);
             var ordered = query.Direction == SortDirection.Asc ? priced.OrderBy(o => o.Price.NetPrice) : priced.OrderByDescending(o => o.Price.NetPrice);
             var sorted = ordered.ThenBy(o => o.ProductOfferingId, StringComparer.Ordinal).Skip(query.Offset).Take(query.Limit).ToList();
             return new Page<ProductOffering>(sorted, matches.Count, query.Limit, query.Offset, sortKey, query.Direction);
         }
-        var page = await history.PricedAsync([.. matches.Skip(query.Offset).Take(query.Limit)], query.PromoCode, at, cancellationToken);
+        var page = await history.PricedAsync([.. matches.Skip(query.Offset).Take(query.Limit).Select(Read)], query.PromoCode, at, cancellationToken);
         return new Page<ProductOffering>(page, matches.Count, query.Limit, query.Offset, sortKey, query.Direction);
     }
 
-    private async Task<List<ProductOffering>> OrderedAsync(OfferingSortKey key, SortDirection direction, DateTimeOffset at,
+    /// <summary>Every offering of then, in the order asked for, with only what the filters read (the rest is read for the page).</summary>
+    private async Task<List<Filtered>> OrderedAsync(OfferingSortKey key, SortDirection direction, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(OrderedSql[Array.IndexOf(OfferingOrders.All, (key, direction))], connection);
         command.Parameters.AddWithValue("at", at);
-        var offerings = new List<ProductOffering>();
+        var offerings = new List<Filtered>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            offerings.Add(JsonSerializer.Deserialize<ProductOffering>(reader.GetString(0), json.Value.SerializerOptions)!);
+        {
+            var text = reader.GetString(0);
+            offerings.Add(JsonSerializer.Deserialize<Filtered>(text, json.Value.SerializerOptions)! with { Text = text });
+        }
         return offerings;
     }
+
+    private ProductOffering Read(Filtered offering) => JsonSerializer.Deserialize<ProductOffering>(offering.Text, json.Value.SerializerOptions)!;
+
+    /// <summary>What the list's filters read of an offering's log entry, and the entry.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
+    private sealed record Filtered(OfferingStatus Status, CustomerType CustomerType, string? ProductOfferingGroupId, FilteredProduct? Product)
+    {
+        [JsonIgnore] public string Text { get; init; } = "";
+    }
+
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
+    private sealed record FilteredProduct(ProductType Type, ProductCategory Category);
 }
