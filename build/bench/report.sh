@@ -40,10 +40,15 @@ awk -F'|' -v date="$date" -v machine="$machine" -v seconds="$SECONDS_PER_CELL" \
       out(sprintf("| %s | %d | %.0f | %.2f | %.2f | %d | %d | %s | %s |", name[i], conn[i], rps[i], p50[i], p99[i], err[i], bytes[i], peak[i], label))
     }
     o = at["offering", top]; c = at["catalog", top]; n = at["catalog 304", top]
-    goal(sprintf("offering by id ≥ 1.5× the raw-Npgsql baseline at %d connections: %.2f×", top, ratio(o)), ratio(o) >= 1.5)
-    goal(sprintf("default catalog (250 offerings) ≥ 1,000 requests/s: %.0f", rps[c]), rps[c] >= 1000)
-    goal(sprintf("304 answers ≥ 3× a full 200 answer of the same catalog: %.2f×", ratio(n)), ratio(n) >= 3)
-    goal(sprintf("p99 of offering by id ≤ 10 ms: %.2f ms", p99[o]), p99[o] <= 10)
+    if (o && at["baseline", top]) goal(sprintf("offering by id ≥ 1.5× the raw-Npgsql baseline at %d connections: %.2f×", top, ratio(o)), ratio(o) >= 1.5)
+    if (c) goal(sprintf("default catalog (250 offerings) ≥ 1,000 requests/s: %.0f", rps[c]), rps[c] >= 1000)
+    if (n && c) goal(sprintf("304 answers ≥ 3× a full 200 answer of the same catalog: %.2f×", ratio(n)), ratio(n) >= 3)
+    if (o) goal(sprintf("p99 of offering by id ≤ 10 ms: %.2f ms", p99[o]), p99[o] <= 10)
+    # Time travel: the latency of one read at a time (the lowest concurrency measured).
+    low = 1e9; for (i = 1; i <= NR; i++) if (conn[i] + 0 < low) low = conn[i] + 0
+    a = at["catalog asOf", low]; f = at["offering asOf", low]
+    if (a) goal(sprintf("p99 of a 1,000-offering catalog as of an instant ≤ 100 ms at %d connection(s): %.2f ms", low, p99[a]), p99[a] <= 100)
+    if (f) goal(sprintf("p99 of an offering as of an instant ≤ 5 ms at %d connection(s): %.2f ms", low, p99[f]), p99[f] <= 5)
     goal(sprintf("zero errors: %d", errors), errors == 0)
     out("")
     for (g = 1; g <= ngoals; g++) out(sprintf("- [%s] %s", met[g] ? "x" : " ", goals[g]))

@@ -11,6 +11,11 @@
 #        catalog         GET /product-catalogs/default (250 offerings)
 #        catalog 304     the same with If-None-Match: <its ETag>, answered 304
 #        baseline        the baseline's GET /product-offerings/{id}, same ids
+#        offering asOf   GET /product-offerings/{id}?asOf=<instant after the load>, cycling through the ids
+#        list asOf       the list above as of that instant
+#        catalog asOf    GET /product-catalogs/bench-all?asOf=<that instant>, a catalog of 1,000 CONSUMER offerings
+#      (250 offerings more are loaded for it, of a LICENSE product; after the instant, 200 offerings are patched,
+#      so the log holds later entries that the reads as of it skip).
 #   4. Prints a markdown table (requests/s, p50/p99, errors, the API's peak RSS, ratios) and the goals, and writes
 #      the same as JSON to $BENCH_OUT/results.json and markdown to $BENCH_OUT/results.md.
 #
@@ -20,6 +25,7 @@
 #   CONNECT_BENCH_DB     Npgsql connection string (default: build/db.sh connect_bench)
 #   BENCH_API_PORT       Connect's port (default 5093); BENCH_BASELINE_PORT the baseline's (default 5094)
 #   BENCH_OUT            output folder (default .local/bench)
+#   BENCH_SCENARIOS      the scenarios to measure, comma-separated (default: all), e.g. "offering asOf,catalog asOf"
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
@@ -87,6 +93,26 @@ KEY="$(curl -fs -H "X-Api-Key: $ADMIN_KEY" -H 'Content-Type: application/json' \
   "$API/api-keys" | sed -E 's/.*"key":"([^"]+)".*/\1/')"
 [[ $KEY == ck_* ]] || die "could not create the benchmark's API key"
 
+# Time travel reads a catalog of 1,000 CONSUMER offerings (the 750 loaded and 250 more, of a LICENSE product so the
+# list scenario's matches stay the same) as of an instant after the load, with later entries in the log to skip.
+for x in $(seq 1 250); do
+  curl -s -o /dev/null -H "X-Api-Key: $ADMIN_KEY" -H 'Content-Type: application/json' -d "{\"productOfferingId\":\"bench-x-$(printf '%04d' "$x")\",
+    \"name\":\"Extra $x\",\"productId\":\"bench-p-004\",\"productOfferingGroupId\":\"bench-g-01\",\"customerType\":\"CONSUMER\",
+    \"price\":{\"currency\":\"USD\",\"priceType\":\"ONE_TIME\",\"grossPrice\":$((x % 90 + 5)),\"discount\":0,\"taxIncluded\":true}}" \
+    "$API/product-offerings"
+done
+curl -s -o /dev/null -H "X-Api-Key: $ADMIN_KEY" -H 'Content-Type: application/json' -w '%{http_code}\n' -d "{\"productCatalogId\":\"bench-all\",
+  \"name\":\"A thousand offerings\",\"customerType\":\"CONSUMER\",\"isDefault\":false,\"productOfferingGroupIds\":[],
+  \"productOfferingIds\":[$(seq -f '"bench-o-%04g"' -s, 1 750),$(seq -f '"bench-x-%04g"' -s, 1 250)]}" "$API/product-catalogs" | grep -qE '201|409' ||
+  die "could not create the catalog bench-all"
+sleep 0.01
+ASOF="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
+sleep 0.01
+for o in $(seq 1 5 1000); do
+  curl -fs -o /dev/null -X PATCH -H "X-Api-Key: $ADMIN_KEY" -H 'Content-Type: application/json' \
+    -d "{\"description\":\"Patched after $ASOF\"}" "$API/product-offerings/bench-o-$(printf '%04d' "$o")" || die "patching bench-o-$o failed"
+done
+
 log "starting the baseline on $BASELINE"
 ConnectionStrings__Connect="$DB" ASPNETCORE_URLS="$BASELINE" ASPNETCORE_ENVIRONMENT=Production \
   dotnet "$OUT/baseline/Baseline.dll" >"$OUT/baseline.log" 2>&1 &
@@ -114,7 +140,16 @@ SCENARIOS=(
   "catalog|$API|/product-catalogs/default|200|"
   "catalog 304|$API|/product-catalogs/default|304|"
   "baseline|$BASELINE|/product-offerings/bench-o-0001|200|-s $OUT/offerings.lua"
+  "offering asOf|$API|/product-offerings/bench-o-0001?asOf=$ASOF|200|-s $OUT/offerings.lua"
+  "list asOf|$API|/product-offerings?type=SUBSCRIPTION&limit=100&asOf=$ASOF|200|"
+  "catalog asOf|$API|/product-catalogs/bench-all?asOf=$ASOF|200|"
 )
+if [[ -n ${BENCH_SCENARIOS:-} ]]; then
+  chosen=()
+  for s in "${SCENARIOS[@]}"; do [[ ",$BENCH_SCENARIOS," == *",${s%%|*},"* ]] && chosen+=("$s"); done
+  [[ ${#chosen[@]} -gt 0 ]] || die "BENCH_SCENARIOS names none of the scenarios"
+  SCENARIOS=("${chosen[@]}")
+fi
 
 drive() { # scenario connections seconds output
   local name base path expected extra

@@ -27,7 +27,9 @@ internal static partial class OperationDocs
         });
         yield return Op("GET /product-offerings", new("listProductOfferings", "List product offerings",
             "Offerings, filtered, sorted and paged. Without `customerType`, the key's own customer type is listed. "
-            + "`type` and `category` repeat (`?type=SUBSCRIPTION&type=LICENSE`); `types` and `categories` are accepted as aliases.")
+            + "`type` and `category` repeat (`?type=SUBSCRIPTION&type=LICENSE`); `types` and `categories` are accepted as aliases. "
+            + "With `asOf`, exactly the page this read answered at that instant (an empty page before any offering existed), "
+            + "with a strong `ETag` that `If-None-Match` answers with 304.")
         {
             Query =
             [
@@ -36,6 +38,7 @@ internal static partial class OperationDocs
                 QueryParameter.PromoCode,
                 .. QueryParameter.Paging,
                 OfferingSort(),
+                AsOf,
             ],
             Problems = Problems((422, "`promoCode` is unknown, expired, not yet valid or deactivated (`promo_code_invalid`, with `reason`).")),
         });
@@ -75,9 +78,10 @@ internal static partial class OperationDocs
         yield return Op("GET /product-offering-groups/{productOfferingGroupId}/offerings", new("listProductOfferingGroupOfferings",
             "List a group's product offerings",
             "The offerings of one group, with the filters, sort and paging of `GET /product-offerings` (without `customerType`, the key's own "
-            + "customer type is listed). The path's group replaces any `productOfferingGroupId` filter.")
+            + "customer type is listed). The path's group replaces any `productOfferingGroupId` filter. With `asOf`, the page as it read at "
+            + "that instant, with a strong `ETag`.")
         {
-            Query = [.. OfferingListFilters(), QueryParameter.PromoCode, .. QueryParameter.Paging, OfferingSort()],
+            Query = [.. OfferingListFilters(), QueryParameter.PromoCode, .. QueryParameter.Paging, OfferingSort(), AsOf],
             Problems = Problems((404, "The group does not exist."),
                 (422, "`promoCode` is unknown, expired, not yet valid or deactivated (`promo_code_invalid`, with `reason`).")),
         });

@@ -32,24 +32,17 @@ public static class Respond
     /// The same list, with the items <paramref name="written"/> has bytes for (exactly as the serializer writes them
     /// with these options) placed into the envelope as they are, so items kept written out are not written again.
     /// </summary>
-    public static IResult List<T>(HttpContext http, Page<T> page, Func<T, byte[]?> written) where T : class
+    public static IResult List<T>(HttpContext http, Page<T> page, Func<T, byte[]?> written) where T : class =>
+        new ETags.BytesResult(ListBody(http, page, written), StatusCodes.Status200OK);
+
+    /// <summary>The body <see cref="List{T}(HttpContext, Page{T}, Func{T, byte[]})"/> sends.</summary>
+    public static byte[] ListBody<T>(HttpContext http, Page<T> page, Func<T, byte[]?> written) where T : class
     {
         var options = JsonOptions(http);
         var items = page.Items.Select(i => written(i) ?? JsonSerializer.SerializeToUtf8Bytes(i, options)).ToList();
         var envelope = JsonSerializer.SerializeToUtf8Bytes(ListResponse<T>.From(page with { Items = [] }), options);
         // The envelope starts {"items":[], so its first '[' opens the items.
-        var at = Array.IndexOf(envelope, (byte)'[') + 1;
-        var body = new byte[envelope.Length + items.Sum(i => i.Length) + Math.Max(0, items.Count - 1)];
-        envelope.AsSpan(0, at).CopyTo(body);
-        var position = at;
-        foreach (var item in items)
-        {
-            if (position > at) body[position++] = (byte)',';
-            item.CopyTo(body, position);
-            position += item.Length;
-        }
-        envelope.AsSpan(at).CopyTo(body.AsSpan(position));
-        return new ETags.BytesResult(body, StatusCodes.Status200OK);
+        return JsonSplice.Into(envelope, "["u8, items);
     }
 
     /// <summary>

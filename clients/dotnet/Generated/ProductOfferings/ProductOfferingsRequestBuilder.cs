@@ -35,7 +35,7 @@ namespace Connect.Client.ProductOfferings
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ProductOfferingsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/product-offerings{?category*,customerType*,limit*,offset*,productOfferingGroupId*,promoCode*,sort*,status*,type*}", pathParameters)
+        public ProductOfferingsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/product-offerings{?asOf*,category*,customerType*,limit*,offset*,productOfferingGroupId*,promoCode*,sort*,status*,type*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,11 +43,11 @@ namespace Connect.Client.ProductOfferings
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ProductOfferingsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/product-offerings{?category*,customerType*,limit*,offset*,productOfferingGroupId*,promoCode*,sort*,status*,type*}", rawUrl)
+        public ProductOfferingsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/product-offerings{?asOf*,category*,customerType*,limit*,offset*,productOfferingGroupId*,promoCode*,sort*,status*,type*}", rawUrl)
         {
         }
         /// <summary>
-        /// Offerings, filtered, sorted and paged. Without `customerType`, the key&apos;s own customer type is listed. `type` and `category` repeat (`?type=SUBSCRIPTION&amp;type=LICENSE`); `types` and `categories` are accepted as aliases.**Scope:** `catalog:read` (the key in `X-Api-Key` must hold it).
+        /// Offerings, filtered, sorted and paged. Without `customerType`, the key&apos;s own customer type is listed. `type` and `category` repeat (`?type=SUBSCRIPTION&amp;type=LICENSE`); `types` and `categories` are accepted as aliases. With `asOf`, exactly the page this read answered at that instant (an empty page before any offering existed), with a strong `ETag` that `If-None-Match` answers with 304.**Scope:** `catalog:read` (the key in `X-Api-Key` must hold it).
         /// </summary>
         /// <returns>A <see cref="global::Connect.Client.Models.ListResponseOfProductOffering"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -121,7 +121,7 @@ namespace Connect.Client.ProductOfferings
             return await RequestAdapter.SendAsync<global::Connect.Client.Models.ProductOffering>(requestInfo, global::Connect.Client.Models.ProductOffering.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Offerings, filtered, sorted and paged. Without `customerType`, the key&apos;s own customer type is listed. `type` and `category` repeat (`?type=SUBSCRIPTION&amp;type=LICENSE`); `types` and `categories` are accepted as aliases.**Scope:** `catalog:read` (the key in `X-Api-Key` must hold it).
+        /// Offerings, filtered, sorted and paged. Without `customerType`, the key&apos;s own customer type is listed. `type` and `category` repeat (`?type=SUBSCRIPTION&amp;type=LICENSE`); `types` and `categories` are accepted as aliases. With `asOf`, exactly the page this read answered at that instant (an empty page before any offering existed), with a strong `ETag` that `If-None-Match` answers with 304.**Scope:** `catalog:read` (the key in `X-Api-Key` must hold it).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -171,11 +171,21 @@ namespace Connect.Client.ProductOfferings
             return new global::Connect.Client.ProductOfferings.ProductOfferingsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Offerings, filtered, sorted and paged. Without `customerType`, the key&apos;s own customer type is listed. `type` and `category` repeat (`?type=SUBSCRIPTION&amp;type=LICENSE`); `types` and `categories` are accepted as aliases.**Scope:** `catalog:read` (the key in `X-Api-Key` must hold it).
+        /// Offerings, filtered, sorted and paged. Without `customerType`, the key&apos;s own customer type is listed. `type` and `category` repeat (`?type=SUBSCRIPTION&amp;type=LICENSE`); `types` and `categories` are accepted as aliases. With `asOf`, exactly the page this read answered at that instant (an empty page before any offering existed), with a strong `ETag` that `If-None-Match` answers with 304.**Scope:** `catalog:read` (the key in `X-Api-Key` must hold it).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ProductOfferingsRequestBuilderGetQueryParameters 
         {
+            /// <summary>An RFC 3339 instant in the past: the answer exactly as it was then, rebuilt from the change log (strong ETag that never changes).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("asOf")]
+            public string? AsOf { get; set; }
+#nullable restore
+#else
+            [QueryParameter("asOf")]
+            public string AsOf { get; set; }
+#endif
             /// <summary>Only offerings whose product has one of these categories.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

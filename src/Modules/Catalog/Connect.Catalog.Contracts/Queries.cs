@@ -32,6 +32,8 @@ public sealed record ListProductOfferings : IQuery<Page<ProductOffering>>
     public OfferingSortKey Sort { get; init; } = OfferingSortKey.Name;
     /// <summary>Ascending by default.</summary>
     public SortDirection Direction { get; init; } = SortDirection.Asc;
+    /// <summary>The past instant to answer as of, as the list read then (spec §9); the present when null.</summary>
+    public DateTimeOffset? AsOf { get; init; }
 }
 
 /// <summary>

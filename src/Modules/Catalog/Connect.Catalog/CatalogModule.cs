@@ -55,6 +55,7 @@ public static class CatalogModule
         services.AddScoped<OfferingAssembler>();
         services.AddScoped<ChangeLog.CatalogChangeLog>();
         services.AddScoped<Features.ReadAsOf.CatalogAsOf>();
+        services.AddScoped<Features.ReadAsOf.OfferingListAsOf>();
         services.AddHostedService<Features.ScheduledChanges.ScheduledChangeRunner>();
         services.AddScoped<Connect.SharedKernel.ChangeLog.IChangeLogBackfill, ChangeLog.CatalogBackfill>();
         services.AddScoped<CatalogAssembler>();

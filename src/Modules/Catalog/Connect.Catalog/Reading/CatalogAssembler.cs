@@ -1,6 +1,7 @@
-using Connect.SharedKernel;
+using Connect.Catalog.ChangeLog;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
+using Connect.SharedKernel.Domain;
 using Mapster;
 using Marten;
 
@@ -32,24 +33,42 @@ internal sealed class CatalogAssembler(IQuerySession session, OfferingAssembler 
 
     /// <summary>The offerings a catalog shows: those it lists that exist, are AVAILABLE and of its customer type, in its order.</summary>
     public static List<T> Listed<T>(CatalogDocument catalog, IReadOnlyDictionary<string, T> offerings, Func<T, OfferingDocument> document) =>
-        catalog.ProductOfferingIds.Select(offerings.GetValueOrDefault).OfType<T>()
-            .Where(o => document(o) is { Status: OfferingStatus.Available } d && d.CustomerType == catalog.CustomerType).ToList();
+        Listed(catalog.ProductOfferingIds, catalog.CustomerType, offerings, o =>
+        {
+            var d = document(o);
+            return (d.Status, d.CustomerType);
+        });
+
+    /// <summary>
+    /// The offerings a catalog of <paramref name="customerType"/> listing <paramref name="ids"/> shows, live or as of an
+    /// instant: those that exist, are AVAILABLE and of its customer type, in its order.
+    /// </summary>
+    public static List<T> Listed<T>(IReadOnlyList<string> ids, CustomerType customerType, IReadOnlyDictionary<string, T> offerings,
+        Func<T, (OfferingStatus Status, CustomerType CustomerType)> state) =>
+        ids.Select(offerings.GetValueOrDefault).OfType<T>()
+            .Where(o => state(o) is (OfferingStatus.Available, var shownTo) && shownTo == customerType).ToList();
 
     private static List<OfferingDocument> Listed(CatalogDocument catalog, IReadOnlyDictionary<string, OfferingDocument> offerings) =>
         Listed(catalog, offerings, o => o);
 
     /// <summary>The published shape of a catalog without its offerings; its groups in the order the operator set.</summary>
-    public static ProductCatalog Summary(CatalogDocument catalog, IReadOnlyDictionary<string, OfferingGroupDocument> groups) => new()
+    public static ProductCatalog Summary(CatalogDocument catalog, IReadOnlyDictionary<string, OfferingGroupDocument> groups) =>
+        Summary(ManagedCatalog.Of(catalog), id => groups.GetValueOrDefault(id)?.Adapt<ProductOfferingGroup>(CatalogMapping.Config));
+
+    /// <summary>
+    /// The published shape of a catalog in its management form (live, or as the change log held it then) without its
+    /// offerings; its groups, as <paramref name="group"/> finds them, in the order the operator set.
+    /// </summary>
+    public static ProductCatalog Summary(ManagedCatalog catalog, Func<string, ProductOfferingGroup?> group) => new()
     {
-        ProductCatalogId = catalog.Id,
+        ProductCatalogId = catalog.ProductCatalogId,
         Name = catalog.Name,
         ExternalReference = catalog.ExternalReference,
         Description = catalog.Description,
-        ProductOfferingGroups = catalog.ProductOfferingGroupIds.Select(groups.GetValueOrDefault)
-            .OfType<OfferingGroupDocument>().Select(g => g.Adapt<ProductOfferingGroup>(CatalogMapping.Config)).ToList(),
+        ProductOfferingGroups = catalog.ProductOfferingGroupIds.Select(group).OfType<ProductOfferingGroup>().ToList(),
         CreatedAt = catalog.CreatedAt,
         UpdatedAt = catalog.UpdatedAt,
-        Metadata = CanonicalJson.Metadata(catalog.Metadata),
+        Metadata = catalog.Metadata,
         CustomerType = catalog.CustomerType,
         Locale = catalog.Locale,
         IsDefault = catalog.IsDefault,

@@ -22,7 +22,7 @@ namespace Connect.Client.ProductOfferingGroups.Item.Offerings
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OfferingsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/product-offering-groups/{productOfferingGroupId}/offerings{?category*,customerType*,limit*,offset*,promoCode*,sort*,status*,type*}", pathParameters)
+        public OfferingsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/product-offering-groups/{productOfferingGroupId}/offerings{?asOf*,category*,customerType*,limit*,offset*,promoCode*,sort*,status*,type*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,11 +30,11 @@ namespace Connect.Client.ProductOfferingGroups.Item.Offerings
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OfferingsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/product-offering-groups/{productOfferingGroupId}/offerings{?category*,customerType*,limit*,offset*,promoCode*,sort*,status*,type*}", rawUrl)
+        public OfferingsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/product-offering-groups/{productOfferingGroupId}/offerings{?asOf*,category*,customerType*,limit*,offset*,promoCode*,sort*,status*,type*}", rawUrl)
         {
         }
         /// <summary>
-        /// The offerings of one group, with the filters, sort and paging of `GET /product-offerings` (without `customerType`, the key&apos;s own customer type is listed). The path&apos;s group replaces any `productOfferingGroupId` filter.**Scope:** `catalog:read` (the key in `X-Api-Key` must hold it).
+        /// The offerings of one group, with the filters, sort and paging of `GET /product-offerings` (without `customerType`, the key&apos;s own customer type is listed). The path&apos;s group replaces any `productOfferingGroupId` filter. With `asOf`, the page as it read at that instant, with a strong `ETag`.**Scope:** `catalog:read` (the key in `X-Api-Key` must hold it).
         /// </summary>
         /// <returns>A <see cref="global::Connect.Client.Models.ListResponseOfProductOffering"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -69,7 +69,7 @@ namespace Connect.Client.ProductOfferingGroups.Item.Offerings
             return await RequestAdapter.SendAsync<global::Connect.Client.Models.ListResponseOfProductOffering>(requestInfo, global::Connect.Client.Models.ListResponseOfProductOffering.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The offerings of one group, with the filters, sort and paging of `GET /product-offerings` (without `customerType`, the key&apos;s own customer type is listed). The path&apos;s group replaces any `productOfferingGroupId` filter.**Scope:** `catalog:read` (the key in `X-Api-Key` must hold it).
+        /// The offerings of one group, with the filters, sort and paging of `GET /product-offerings` (without `customerType`, the key&apos;s own customer type is listed). The path&apos;s group replaces any `productOfferingGroupId` filter. With `asOf`, the page as it read at that instant, with a strong `ETag`.**Scope:** `catalog:read` (the key in `X-Api-Key` must hold it).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -97,11 +97,21 @@ namespace Connect.Client.ProductOfferingGroups.Item.Offerings
             return new global::Connect.Client.ProductOfferingGroups.Item.Offerings.OfferingsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// The offerings of one group, with the filters, sort and paging of `GET /product-offerings` (without `customerType`, the key&apos;s own customer type is listed). The path&apos;s group replaces any `productOfferingGroupId` filter.**Scope:** `catalog:read` (the key in `X-Api-Key` must hold it).
+        /// The offerings of one group, with the filters, sort and paging of `GET /product-offerings` (without `customerType`, the key&apos;s own customer type is listed). The path&apos;s group replaces any `productOfferingGroupId` filter. With `asOf`, the page as it read at that instant, with a strong `ETag`.**Scope:** `catalog:read` (the key in `X-Api-Key` must hold it).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class OfferingsRequestBuilderGetQueryParameters 
         {
+            /// <summary>An RFC 3339 instant in the past: the answer exactly as it was then, rebuilt from the change log (strong ETag that never changes).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("asOf")]
+            public string? AsOf { get; set; }
+#nullable restore
+#else
+            [QueryParameter("asOf")]
+            public string AsOf { get; set; }
+#endif
             /// <summary>Only offerings whose product has one of these categories.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

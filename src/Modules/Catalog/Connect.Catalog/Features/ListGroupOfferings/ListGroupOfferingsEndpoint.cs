@@ -17,10 +17,10 @@ internal static class ListGroupOfferingsEndpoint
         app.MapGet("/product-offering-groups/{productOfferingGroupId}/offerings", async (string productOfferingGroupId, HttpContext http, ISender sender,
                 CatalogReadModel model) =>
             {
-                var list = OfferingListParsing.OfferingList(http.Request.Query, Caller.Context(http).CustomerType);
+                var list = ListOfferingsEndpoint.Query(http);
                 var page = await sender.Send(new ListGroupOfferings(productOfferingGroupId, list))
                     ?? throw new NotFoundException("Product offering group", productOfferingGroupId);
-                return ListOfferingsEndpoint.Answer(http, page, model);
+                return ListOfferingsEndpoint.Answer(http, list, page, model);
             })
             .Produces<ListResponse<ProductOffering>>();
 }

@@ -1,7 +1,9 @@
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
+using Connect.Catalog.Features.ReadAsOf;
 using Connect.Catalog.Reading;
 using Connect.SharedKernel.Domain;
+using Connect.SharedKernel.Http;
 using Connect.SharedKernel.Paging;
 using FluentValidation;
 using Mediator;
@@ -21,11 +23,12 @@ internal sealed class ListProductOfferingsValidator : AbstractValidator<ListProd
 /// Filters and pages the snapshot's offerings in memory, walking them in the order the database sorted them
 /// (<see cref="OfferingOrders"/>), so every page and total comes from one consistent snapshot.
 /// </summary>
-internal sealed class ListOfferingsHandler(CatalogReadModel model, CatalogReader reader)
+internal sealed class ListOfferingsHandler(CatalogReadModel model, CatalogReader reader, OfferingListAsOf asOf)
     : IQueryHandler<ListProductOfferings, Page<ProductOffering>>
 {
     public async ValueTask<Page<ProductOffering>> Handle(ListProductOfferings query, CancellationToken cancellationToken)
     {
+        if (query.AsOf is { } at) return await asOf.PageAsync(query, at, cancellationToken);
         var matches = (await model.CurrentAsync(cancellationToken)).InOrder(query.Sort, query.Direction).Where(o => Matches(o.Document, query));
         if (query.Sort == OfferingSortKey.NetPrice && !string.IsNullOrEmpty(query.PromoCode))
             return await SortedByPromotionalPriceAsync(query, matches.ToList(), cancellationToken);
@@ -55,16 +58,21 @@ internal sealed class ListOfferingsHandler(CatalogReadModel model, CatalogReader
     }
 
     private static bool Matches(OfferingDocument o, ListProductOfferings query) =>
-        (query.Types.Count == 0 || query.Types.Contains(o.ProductType)) &&
-        (query.Categories.Count == 0 || query.Categories.Contains(o.ProductCategory)) &&
-        (query.CustomerType is not { } customerType || o.CustomerType == customerType) &&
+        Matches(query, o.ProductType, o.ProductCategory, o.CustomerType, o.Status, o.ProductOfferingGroupId);
+
+    /// <summary>Whether an offering with these values is one the list's filters select.</summary>
+    public static bool Matches(ListProductOfferings query, ProductType type, ProductCategory category, CustomerType customer,
+        OfferingStatus status, string? productOfferingGroupId) =>
+        (query.Types.Count == 0 || query.Types.Contains(type)) &&
+        (query.Categories.Count == 0 || query.Categories.Contains(category)) &&
+        (query.CustomerType is not { } customerType || customer == customerType) &&
         query.Status switch
         {
             OfferingStatusFilter.All => true,
-            OfferingStatusFilter.Archived => o.Status == OfferingStatus.Archived,
-            _ => o.Status == OfferingStatus.Available,
+            OfferingStatusFilter.Archived => status == OfferingStatus.Archived,
+            _ => status == OfferingStatus.Available,
         } &&
-        (query.ProductOfferingGroupId is not { } groupId || o.ProductOfferingGroupId == groupId);
+        (query.ProductOfferingGroupId is not { } groupId || productOfferingGroupId == groupId);
 
     public static string SortKeyName(OfferingSortKey key) => key switch
     {

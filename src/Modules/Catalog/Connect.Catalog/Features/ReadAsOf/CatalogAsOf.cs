@@ -1,10 +1,13 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Connect.Catalog.ChangeLog;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
+using Connect.Catalog.Reading;
 using Connect.SharedKernel.ChangeLog;
 using Connect.SharedKernel.Domain;
+using Connect.SharedKernel.Http;
 using Connect.Pricing.Contracts;
 using Mediator;
 using Microsoft.AspNetCore.Http.Json;
@@ -31,7 +34,9 @@ internal sealed class CatalogAsOf(ChangeHistory history, IOptions<JsonOptions> j
     }
 
     public async Task<byte[]?> CatalogAsync(string id, DateTimeOffset at, string? promoCode, CancellationToken cancellationToken) =>
-        await ShownAsync(id, at, cancellationToken, promoCode) is { } shown ? JsonSerializer.SerializeToUtf8Bytes(shown, Options) : null;
+        (await history.AtAsync(ResourceTypes.ProductCatalog, [id], at, cancellationToken)).TryGetValue(id, out var text)
+            ? await BodyAsync(Read<ManagedCatalog>(text), at, promoCode, cancellationToken)
+            : null;
 
     /// <summary>The catalog as its GET showed it then; null when it did not exist.</summary>
     public async Task<ProductCatalog?> ShownAsync(string id, DateTimeOffset at, CancellationToken cancellationToken, string? promoCode = null) =>
@@ -46,33 +51,53 @@ internal sealed class CatalogAsOf(ChangeHistory history, IOptions<JsonOptions> j
         var defaults = (await history.AllAtAsync(ResourceTypes.ProductCatalog, at, cancellationToken)).Values.Select(Read<ManagedCatalog>)
             .Where(c => c.IsDefault && c.CustomerType == customerType).ToDictionary(c => c.ProductCatalogId, StringComparer.Ordinal);
         var picked = DefaultCatalogResolver.Pick(defaults.Values.Select(c => new CatalogDocument { Id = c.ProductCatalogId, Locale = c.Locale }), locale);
-        return picked is null ? null : JsonSerializer.SerializeToUtf8Bytes(await ShowAsync(defaults[picked.Id], at, promoCode, cancellationToken), Options);
+        return picked is null ? null : await BodyAsync(defaults[picked.Id], at, promoCode, cancellationToken);
     }
 
+    /// <summary>
+    /// The bytes the catalog's GET answered then. Without a promo code its offerings are the bytes logged for them, placed
+    /// as they are (only their status and customer type are read), as the live catalog places its offerings' renderings.
+    /// </summary>
+    private async Task<byte[]> BodyAsync(ManagedCatalog catalog, DateTimeOffset at, string? promoCode, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(promoCode)) return JsonSerializer.SerializeToUtf8Bytes(await ShowAsync(catalog, at, promoCode, cancellationToken), Options);
+        var listed = await ListedAsync(catalog, at, text => Read<Logged>(text) with { Text = text }, o => (o.Status, o.CustomerType), cancellationToken);
+        var envelope = JsonSerializer.SerializeToUtf8Bytes(await SummaryAsync(catalog, at, cancellationToken) with { ProductOfferings = [] }, Options);
+        // productOfferings follows the id and the name, strings in which a quote is escaped: its opening is found first.
+        return JsonSplice.Into(envelope, "\"productOfferings\":["u8, [.. listed.Select(o => Encoding.UTF8.GetBytes(o.Text))]);
+    }
+
+    /// <summary>An offering's log entry as the catalog reads it: whether it shows, and its bytes.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Skip)]
+    private sealed record Logged(OfferingStatus Status, CustomerType CustomerType)
+    {
+        [JsonIgnore] public string Text { get; init; } = "";
+    }
+
+    /// <summary>The catalog as the live read builds it, from the catalog, its groups and its offerings as they read then.</summary>
     private async Task<ProductCatalog> ShowAsync(ManagedCatalog catalog, DateTimeOffset at, string? promoCode, CancellationToken cancellationToken)
     {
-        var offerings = await history.AtAsync(ResourceTypes.ProductOffering, catalog.ProductOfferingIds.Distinct().ToList(), at, cancellationToken);
+        var listed = await ListedAsync(catalog, at, Read<ProductOffering>, o => (o.Status, o.CustomerType), cancellationToken);
+        return await SummaryAsync(catalog, at, cancellationToken) with { ProductOfferings = await PricedAsync(listed, promoCode, at, cancellationToken) };
+    }
+
+    /// <summary>The offerings the catalog showed then, each read from its log entry by <paramref name="read"/>.</summary>
+    private async Task<List<T>> ListedAsync<T>(ManagedCatalog catalog, DateTimeOffset at, Func<string, T> read,
+        Func<T, (OfferingStatus, CustomerType)> state, CancellationToken cancellationToken) where T : class
+    {
+        var offerings = (await history.AtAsync(ResourceTypes.ProductOffering, catalog.ProductOfferingIds.Distinct().ToList(), at, cancellationToken))
+            .ToDictionary(o => o.Key, o => read(o.Value), StringComparer.Ordinal);
+        return CatalogAssembler.Listed(catalog.ProductOfferingIds, catalog.CustomerType, offerings, state);
+    }
+
+    private async Task<ProductCatalog> SummaryAsync(ManagedCatalog catalog, DateTimeOffset at, CancellationToken cancellationToken)
+    {
         var groups = await history.AtAsync(ResourceTypes.ProductOfferingGroup, catalog.ProductOfferingGroupIds.Distinct().ToList(), at, cancellationToken);
-        return new ProductCatalog
-        {
-            ProductCatalogId = catalog.ProductCatalogId,
-            Name = catalog.Name,
-            ProductOfferings = await PricedAsync([.. catalog.ProductOfferingIds.Select(offerings.GetValueOrDefault).OfType<string>().Select(Read<ProductOffering>)
-                .Where(o => o.Status == OfferingStatus.Available && o.CustomerType == catalog.CustomerType)], promoCode, at, cancellationToken),
-            ExternalReference = catalog.ExternalReference,
-            Description = catalog.Description,
-            ProductOfferingGroups = catalog.ProductOfferingGroupIds.Select(groups.GetValueOrDefault).OfType<string>().Select(Read<ProductOfferingGroup>).ToList(),
-            CreatedAt = catalog.CreatedAt,
-            UpdatedAt = catalog.UpdatedAt,
-            Metadata = catalog.Metadata,
-            CustomerType = catalog.CustomerType,
-            Locale = catalog.Locale,
-            IsDefault = catalog.IsDefault,
-        };
+        return CatalogAssembler.Summary(catalog, id => groups.TryGetValue(id, out var group) ? Read<ProductOfferingGroup>(group) : null);
     }
 
     /// <summary>The offerings at the prices the promo code gave then (the regular ones, as logged, without a code).</summary>
-    private async Task<List<ProductOffering>> PricedAsync(List<ProductOffering> offerings, string? promoCode, DateTimeOffset at,
+    public async Task<List<ProductOffering>> PricedAsync(List<ProductOffering> offerings, string? promoCode, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(promoCode)) return offerings;
