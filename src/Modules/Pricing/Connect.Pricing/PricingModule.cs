@@ -13,6 +13,7 @@ public static class PricingModule
     /// <summary>The module's PostgreSQL schema.</summary>
     public const string Schema = "pricing";
 
+    /// <summary>Registers the promo code documents and events, the promo code cache and the change-log reactions.</summary>
     public static IServiceCollection AddPricingModule(this IServiceCollection services)
     {
         services.ConfigureMarten(options =>
@@ -32,6 +33,7 @@ public static class PricingModule
         return services;
     }
 
+    /// <summary>Maps promo code management.</summary>
     public static IEndpointRouteBuilder MapPricingModule(this IEndpointRouteBuilder endpoints)
     {
         PricingEndpoints.Map(endpoints);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Connect.Identity.Contracts;
+using Connect.Identity.Features.ApiKeys;
 using Marten;
 using Mediator;
 using Microsoft.Extensions.Options;

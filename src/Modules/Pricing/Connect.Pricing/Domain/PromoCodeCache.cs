@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Connect.Pricing.Contracts;
+using Connect.Pricing.Features.PromoCodes;
 using Marten;
 using Mediator;
 
