@@ -1,6 +1,7 @@
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.OpenTelemetry;
+using Connect.SharedKernel.Messaging;
 using Marten;
 
 namespace Connect.Api;
@@ -17,6 +18,7 @@ internal static class MartenSetup
             throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is not set (environment ConnectionStrings__{ConnectionStringName}). build/run.sh sets it for you.");
 
+        services.AddSingleton(new ListenerConnection(connectionString));
         connectionString = WithBoundedWaits(connectionString);
         services.AddMarten(options =>
             {
