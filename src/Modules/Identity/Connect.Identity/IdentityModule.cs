@@ -24,7 +24,7 @@ namespace Connect.Identity;
 public static class IdentityModule
 {
     /// <summary>The module's PostgreSQL schema.</summary>
-    public const string Schema = "identity";
+    private const string Schema = "identity";
 
     /// <summary>Policy of endpoints any valid key may call (<c>/me</c>).</summary>
     public const string AnyKeyPolicy = "any-key";

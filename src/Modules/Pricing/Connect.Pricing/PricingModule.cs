@@ -11,7 +11,7 @@ namespace Connect.Pricing;
 public static class PricingModule
 {
     /// <summary>The module's PostgreSQL schema.</summary>
-    public const string Schema = "pricing";
+    private const string Schema = "pricing";
 
     /// <summary>Registers the promo code documents and events, the promo code cache and the change-log reactions.</summary>
     public static IServiceCollection AddPricingModule(this IServiceCollection services)
