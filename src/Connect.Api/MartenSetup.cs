@@ -1,7 +1,7 @@
+using Connect.SharedKernel.Messaging;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.OpenTelemetry;
-using Connect.SharedKernel.Messaging;
 using Marten;
 
 namespace Connect.Api;
