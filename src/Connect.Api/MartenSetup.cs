@@ -1,3 +1,4 @@
+using Connect.SharedKernel.Messaging;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.OpenTelemetry;
@@ -17,6 +18,7 @@ internal static class MartenSetup
             throw new InvalidOperationException(
                 $"ConnectionStrings:{ConnectionStringName} is not set (environment ConnectionStrings__{ConnectionStringName}). build/run.sh sets it for you.");
 
+        services.AddSingleton(new ListenerConnection(connectionString));
         connectionString = WithBoundedWaits(connectionString);
         services.AddMarten(options =>
             {

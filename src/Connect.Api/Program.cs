@@ -34,6 +34,7 @@ builder.Services.AddSerilog((services, logger) => logger
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddConnectMarten(builder.Configuration);
+builder.Services.AddConnectHealth(builder.Configuration);
 builder.Services.AddMediator((Mediator.MediatorOptions options) =>
 {
     // Scoped, so handlers and the unit of work share the request's Marten session.

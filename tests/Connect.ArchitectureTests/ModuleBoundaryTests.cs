@@ -33,13 +33,35 @@ public sealed class ModuleBoundaryTests
     public void Given_the_contracts_Then_none_references_any_module_implementation()
     {
         var names = Implementations.Select(a => a.GetName().Name!).ToHashSet();
-        Assembly[] contracts =
-        [
-            typeof(Catalog.Contracts.ProductOffering).Assembly, typeof(Pricing.Contracts.PriceOfferings).Assembly,
-            typeof(Identity.Contracts.Scopes).Assembly,
-        ];
-        foreach (var contract in contracts)
+        foreach (var contract in ContractDependencies.Keys)
             contract.GetReferencedAssemblies().Select(r => r.Name!).Where(names.Contains).Should().BeEmpty();
+    }
+
+    /// <summary>What each door may lean on besides the shared kernel: Pricing prices Catalog's offerings by their type and category.</summary>
+    private static readonly Dictionary<Assembly, string[]> ContractDependencies = new()
+    {
+        [typeof(Catalog.Contracts.ProductOffering).Assembly] = [],
+        [typeof(Pricing.Contracts.PriceOfferings).Assembly] = ["Connect.Catalog.Contracts"],
+        [typeof(Identity.Contracts.Scopes).Assembly] = [],
+    };
+
+    [Fact]
+    public void Given_the_contracts_Then_each_depends_only_on_the_shared_kernel_and_the_contracts_it_names()
+    {
+        foreach (var (contract, allowed) in ContractDependencies)
+            contract.GetReferencedAssemblies().Select(r => r.Name!)
+                .Where(n => n.StartsWith("Connect.", StringComparison.Ordinal))
+                .Should().BeSubsetOf(allowed.Append("Connect.SharedKernel"), $"{contract.GetName().Name} is a door, not a module");
+    }
+
+    [Fact]
+    public void Given_the_modules_Then_each_references_only_the_shared_kernel_and_other_modules_contracts()
+    {
+        foreach (var module in Implementations)
+            module.GetReferencedAssemblies().Select(r => r.Name!)
+                .Where(n => n.StartsWith("Connect.", StringComparison.Ordinal))
+                .Should().OnlyContain(n => n == "Connect.SharedKernel" || n.EndsWith(".Contracts", StringComparison.Ordinal),
+                    $"{module.GetName().Name} meets the host and other modules only through doors");
     }
 
     [Fact]

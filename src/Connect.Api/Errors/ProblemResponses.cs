@@ -55,7 +55,7 @@ internal static class ProblemResponses
                 if (problem.Status >= 500 && problem.Code == "internal_error")
                     app.Logger.LogError(error, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
                 http.Response.Clear();
-                // After Clear(), which drops headers too (found by the outage test: 503s came without it).
+                // After Clear(), which drops headers too.
                 if (problem.Status == 503)
                     http.Response.Headers.RetryAfter = "5";
                 if (error is RateLimitedException limited)

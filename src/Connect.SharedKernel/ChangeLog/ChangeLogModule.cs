@@ -29,8 +29,8 @@ public static class ChangeLogRegistration
 }
 
 /// <summary>Hears other nodes' commits to the log, so a long poll here answers as soon as they commit.</summary>
-internal sealed class ChangeLogListener(IConfiguration configuration, ChangeSignal signal, ILogger<ChangeLogListener> logger)
-    : Messaging.PostgresListener(configuration, ChangeSignal.Channel, logger)
+internal sealed class ChangeLogListener(Messaging.ListenerConnection connection, ChangeSignal signal, ILogger<ChangeLogListener> logger)
+    : Messaging.PostgresListener(connection.ConnectionString, ChangeSignal.Channel, logger)
 {
     protected override void Notified(string payload)
     {

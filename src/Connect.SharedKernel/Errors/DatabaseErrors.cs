@@ -8,7 +8,7 @@ public static class DatabaseErrors
 {
     /// <summary>
     /// Npgsql's "Connection is not open": a retry (Marten retries transient failures) ran on a connection the
-    /// server had just cut. Found by the outage run, where it surfaced as a 500.
+    /// server had just cut; without this it would surface as a 500 during an outage.
     /// </summary>
     private static bool IsLostConnection(Exception e) =>
         e is InvalidOperationException { Source: "Npgsql" } && e.Message.Contains("Connection is not open", StringComparison.Ordinal);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -9,8 +8,9 @@ namespace Connect.SharedKernel.Messaging;
 /// LISTENs on one PostgreSQL channel for as long as the host runs, reconnecting every second after a failure. A
 /// writer sends <c>NOTIFY</c> in its own transaction, so every node hears a change exactly when it commits. While
 /// the connection is down, the subclass must not trust what it remembers (it is told through <see cref="Connected"/>).
+/// The caller says which database (<paramref name="connectionString"/>; null or empty: the listener stays idle).
 /// </summary>
-public abstract class PostgresListener(IConfiguration configuration, string channel, ILogger logger) : BackgroundService
+public abstract class PostgresListener(string? connectionString, string channel, ILogger logger) : BackgroundService
 {
     /// <summary>A notification's payload arrived.</summary>
     protected abstract void Notified(string payload);
@@ -23,7 +23,6 @@ public abstract class PostgresListener(IConfiguration configuration, string chan
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var connectionString = configuration.GetConnectionString("Connect");
         if (string.IsNullOrWhiteSpace(connectionString)) return;
         while (!stoppingToken.IsCancellationRequested)
         {

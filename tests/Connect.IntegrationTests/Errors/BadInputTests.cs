@@ -31,7 +31,7 @@ public sealed class BadInputTests(ConnectApiFactory api) : ApiTest(api)
     [InlineData("{\"metadata\":{\"a\":[\"\\ud800x\"]}}")]
     public async Task Given_a_patch_with_a_lone_surrogate_When_sent_Then_400_not_500(string body)
     {
-        // Found by the hostile input run: a lone surrogate is valid JSON but not a .NET string.
+        // A lone surrogate is valid JSON but not a .NET string.
         await Samples.SeedOfferingAsync(Admin, "o-1");
         await (await Admin.PatchJson("/product-offerings/o-1", body)).ShouldBeProblem(HttpStatusCode.BadRequest, "validation_failed");
         var invalidUtf8 = new ByteArrayContent([(byte)'{', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)':', (byte)'1', (byte)'}']);

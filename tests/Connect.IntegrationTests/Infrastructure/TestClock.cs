@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Connect.Pricing.Contracts;
+using Connect.Pricing.Features.PromoCodes;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,9 +37,9 @@ public sealed class NotificationRecorder :
         services.AddSingleton<INotificationHandler<PromoCodeDeactivatedNotification>>(this);
     }
 
-    public ValueTask Handle(PromoCodeCreatedNotification notification, CancellationToken cancellationToken) => Record(notification);
+    ValueTask INotificationHandler<PromoCodeCreatedNotification>.Handle(PromoCodeCreatedNotification notification, CancellationToken cancellationToken) => Record(notification);
 
-    public ValueTask Handle(PromoCodeDeactivatedNotification notification, CancellationToken cancellationToken) => Record(notification);
+    ValueTask INotificationHandler<PromoCodeDeactivatedNotification>.Handle(PromoCodeDeactivatedNotification notification, CancellationToken cancellationToken) => Record(notification);
 
     private ValueTask Record(INotification notification)
     {

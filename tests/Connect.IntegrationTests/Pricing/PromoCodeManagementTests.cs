@@ -1,6 +1,7 @@
 using System.Net;
 using Connect.IntegrationTests.Infrastructure;
 using Connect.Pricing.Contracts;
+using Connect.Pricing.Features.PromoCodes;
 using static Connect.Identity.Contracts.Scopes;
 
 namespace Connect.IntegrationTests.Pricing;

@@ -1,6 +1,4 @@
 using Connect.SharedKernel.Domain;
-using Connect.SharedKernel.Paging;
-using Mediator;
 
 namespace Connect.Identity.Contracts;
 
@@ -83,20 +81,3 @@ public sealed record Me
 /// <param name="PermitsPerSecond">Sustained requests per second.</param>
 /// <param name="Burst">Requests allowed at once after a quiet period.</param>
 public sealed record RateLimitPolicy(int PermitsPerSecond, int Burst);
-
-/// <summary>A key by id; null when unknown.</summary>
-/// <param name="ApiKeyId">The id.</param>
-public sealed record GetApiKey(string ApiKeyId) : IQuery<ApiKeyInfo?>;
-
-/// <summary>Keys, newest first.</summary>
-/// <param name="Limit">Page size.</param>
-/// <param name="Offset">Items to skip.</param>
-public sealed record ListApiKeys(int Limit = Paging.DefaultLimit, int Offset = 0) : IQuery<Page<ApiKeyInfo>>;
-
-/// <summary>A key's audit trail; null when unknown.</summary>
-/// <param name="ApiKeyId">The id.</param>
-public sealed record GetApiKeyHistory(string ApiKeyId) : IQuery<ApiKeyHistory?>;
-
-/// <summary>Published after a key was revoked and committed; every cache of validated keys drops it.</summary>
-/// <param name="ApiKeyId">The key.</param>
-public sealed record ApiKeyRevokedNotification(string ApiKeyId) : INotification;

@@ -24,7 +24,7 @@ namespace Connect.Identity;
 public static class IdentityModule
 {
     /// <summary>The module's PostgreSQL schema.</summary>
-    public const string Schema = "identity";
+    private const string Schema = "identity";
 
     /// <summary>The module's meter (OpenTelemetry metrics).</summary>
     public const string MeterName = "Connect.Identity";
@@ -32,6 +32,7 @@ public static class IdentityModule
     /// <summary>Policy of endpoints any valid key may call (<c>/me</c>).</summary>
     public const string AnyKeyPolicy = "any-key";
 
+    /// <summary>Registers API key authentication, the scope policies, rate limiting and key management.</summary>
     public static IServiceCollection AddIdentityModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<IdentityOptions>(configuration.GetSection(IdentityOptions.Section));
@@ -82,6 +83,7 @@ public static class IdentityModule
     public static IApplicationBuilder UseIdentityModule(this IApplicationBuilder app) =>
         app.UseAuthentication().UseRateLimiter().UseAuthorization();
 
+    /// <summary>Maps key management and <c>/me</c>.</summary>
     public static IEndpointRouteBuilder MapIdentityModule(this IEndpointRouteBuilder endpoints)
     {
         IdentityEndpoints.Map(endpoints);

@@ -1,14 +1,13 @@
 using Connect.Catalog.Contracts;
 using Connect.SharedKernel.Domain;
-using Connect.SharedKernel.Errors;
 using Mediator;
 
 namespace Connect.Pricing.Contracts;
 
 /// <summary>
 /// Prices a batch of offerings in one call (a page or a whole catalog). The caller hands over everything
-/// pricing needs, so Pricing never calls back into Catalog. Throws <see cref="PromoCodeInvalidException"/>
-/// for an unknown, expired, not-yet-valid or deactivated code.
+/// pricing needs, so Pricing never calls back into Catalog. Fails with a 422
+/// <c>promo_code_invalid</c> problem for an unknown, expired, not-yet-valid or deactivated code.
 /// </summary>
 /// <param name="Offerings">What to price.</param>
 /// <param name="PromoCode">Optional promo code (case-insensitive; null or empty: none). Judged at the time of the call.</param>
@@ -34,15 +33,6 @@ public sealed record PricingInput(
 /// <param name="Discount">Every discount that applies, capped at the gross price.</param>
 /// <param name="NetPrice">What the customer pays.</param>
 public sealed record ComputedPrice(decimal GrossPrice, decimal Discount, decimal NetPrice);
-
-/// <summary>The promo code cannot be used; <see cref="Reason"/> says why (spec §2).</summary>
-/// <param name="reason"><c>unknown</c>, <c>expired</c>, <c>not_yet_valid</c> or <c>inactive</c>.</param>
-public sealed class PromoCodeInvalidException(string reason)
-    : ConnectException(422, "promo_code_invalid", "Promo code invalid", $"The promo code cannot be used: {reason}.")
-{
-    /// <inheritdoc />
-    public override string? Reason { get; } = reason;
-}
 
 /// <summary>
 /// For an archive dry run: the active promo codes that apply to <paramref name="Leaving"/>, each with whether any

@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
 using Connect.Catalog.Contracts;
 using Connect.SharedKernel.Domain;
-using Connect.SharedKernel.Paging;
-using Mediator;
 
 namespace Connect.Pricing.Contracts;
 
@@ -101,29 +99,6 @@ public sealed record PromoCode
 public sealed record PromoCodeHistoryEntry(
     long Sequence, string Change, PromoCodeStatus Status, DateTimeOffset OccurredAt, string? Reason, string? ChangedBy);
 
-/// <summary>One promo code by its code (any case); null when unknown.</summary>
-/// <param name="Code">The code.</param>
-public sealed record GetPromoCode(string Code) : IQuery<PromoCode?>;
-
-/// <summary>Promo codes, newest first.</summary>
-/// <param name="Limit">Page size (1–1000).</param>
-/// <param name="Offset">Items to skip.</param>
-public sealed record ListPromoCodes(int Limit = Paging.DefaultLimit, int Offset = 0) : IQuery<Page<PromoCode>>;
-
 /// <summary>A promo code's history (<c>{ "items": [...] }</c>), oldest first.</summary>
 /// <param name="Items">The entries.</param>
 public sealed record PromoCodeHistory(IReadOnlyList<PromoCodeHistoryEntry> Items);
-
-/// <summary>A promo code's history; null when the code is unknown.</summary>
-/// <param name="Code">The code.</param>
-public sealed record GetPromoCodeHistory(string Code) : IQuery<PromoCodeHistory?>;
-
-/// <summary>Published after a promo code was created and committed.</summary>
-/// <param name="PromoCode">The code as stored.</param>
-public sealed record PromoCodeCreatedNotification(PromoCode PromoCode) : INotification;
-
-/// <summary>Published after a promo code was deactivated and committed.</summary>
-/// <param name="Code">The code.</param>
-/// <param name="DeactivatedAt">When.</param>
-/// <param name="ChangedBy">The acting API key id.</param>
-public sealed record PromoCodeDeactivatedNotification(string Code, DateTimeOffset DeactivatedAt, string? ChangedBy) : INotification;

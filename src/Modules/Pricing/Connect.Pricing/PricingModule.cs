@@ -11,11 +11,12 @@ namespace Connect.Pricing;
 public static class PricingModule
 {
     /// <summary>The module's PostgreSQL schema.</summary>
-    public const string Schema = "pricing";
+    private const string Schema = "pricing";
 
     /// <summary>The module's meter (OpenTelemetry metrics).</summary>
     public const string MeterName = "Connect.Pricing";
 
+    /// <summary>Registers the promo code documents and events, the promo code cache and the change-log reactions.</summary>
     public static IServiceCollection AddPricingModule(this IServiceCollection services)
     {
         services.ConfigureMarten(options =>
@@ -35,6 +36,7 @@ public static class PricingModule
         return services;
     }
 
+    /// <summary>Maps promo code management.</summary>
     public static IEndpointRouteBuilder MapPricingModule(this IEndpointRouteBuilder endpoints)
     {
         PricingEndpoints.Map(endpoints);

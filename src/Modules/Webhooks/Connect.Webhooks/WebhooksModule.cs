@@ -13,7 +13,7 @@ namespace Connect.Webhooks;
 public static class WebhooksModule
 {
     /// <summary>The module's PostgreSQL schema.</summary>
-    public const string Schema = "webhooks";
+    internal const string Schema = "webhooks";
 
     public static IServiceCollection AddWebhooksModule(this IServiceCollection services, IConfiguration configuration)
     {

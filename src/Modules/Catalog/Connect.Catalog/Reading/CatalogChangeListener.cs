@@ -1,7 +1,6 @@
 using System.Globalization;
 using Connect.SharedKernel.ChangeLog;
 using Connect.SharedKernel.Messaging;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Connect.Catalog.Reading;
@@ -12,8 +11,8 @@ namespace Connect.Catalog.Reading;
 /// (re)connecting the log is looked at again, since an entry may have been committed meanwhile.
 /// </summary>
 internal sealed class CatalogChangeListener(
-    IConfiguration configuration, CatalogChanges changes, CatalogReadModel model, ILogger<CatalogChangeListener> logger)
-    : PostgresListener(configuration, ChangeSignal.Channel, logger)
+    ListenerConnection connection, CatalogChanges changes, CatalogReadModel model, ILogger<CatalogChangeListener> logger)
+    : PostgresListener(connection.ConnectionString, ChangeSignal.Channel, logger)
 {
     protected override void Notified(string payload)
     {

@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Connect.Identity.Contracts;
+using Connect.Identity.Features.ApiKeys;
+using Connect.SharedKernel.Caching;
 using Connect.SharedKernel.Telemetry;
 using Marten;
 using Mediator;
@@ -24,11 +24,7 @@ internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options, IMet
     public const int MaxEntries = 10_000;
     private static readonly TimeSpan UnheardMaxAge = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<string, Entry> _byHash = new(StringComparer.Ordinal);
-    private long _generation;
-    private readonly CacheCounter _lookups = new(meters.Create(IdentityModule.MeterName), "api_key");
-
-    private sealed record Entry(ApiKey? Key, long LoadedAt);
+    private readonly GuardedCache<ApiKey> _byHash = new(MaxEntries, new CacheCounter(meters.Create(IdentityModule.MeterName), "api_key"));
 
     /// <summary>Set by the listener: whether revocations from other nodes are being heard.</summary>
     public bool ListenerConnected { get; set; }
@@ -38,55 +34,18 @@ internal sealed class ApiKeyCache(IOptionsMonitor<IdentityOptions> options, IMet
     private bool Enabled => options.CurrentValue.KeyCacheSeconds > 0;
 
     /// <summary>The stored key the presented one belongs to (perhaps revoked or expired), or null.</summary>
-    public async Task<ApiKey?> FindAsync(string presentedKey, IQuerySession session, CancellationToken cancellationToken)
+    public Task<ApiKey?> FindAsync(string presentedKey, IQuerySession session, CancellationToken cancellationToken)
     {
         var hash = ApiKeySecrets.Hash(presentedKey);
-        var now = Environment.TickCount64;
-        var cached = Enabled ? _byHash.GetValueOrDefault(hash) : null;
-        var hit = cached is not null && now - cached.LoadedAt < MaxAge.TotalMilliseconds;
-        _lookups.Lookup(hit);
-        if (hit) return cached!.Key;
-
-        var generation = Interlocked.Read(ref _generation);
-        ApiKey? key;
-        try
-        {
-            key = await session.Query<ApiKey>().FirstOrDefaultAsync(k => k.KeyHash == hash, cancellationToken);
-        }
-        catch (Exception ex) when (cached is not null && Connect.SharedKernel.Errors.DatabaseErrors.IsUnreachable(ex))
-        {
-            // The database is gone, so no revocation can commit now either: a key this node validated before
-            // keeps working until the database is back (then the listener reconnects and drops the cache).
-            return cached.Key;
-        }
-        if (Enabled)
-        {
-            if (_byHash.Count >= MaxEntries) _byHash.Clear();
-            // A revocation heard while we were reading must not be undone by what we read before it.
-            if (Interlocked.Read(ref _generation) == generation)
-            {
-                var entry = new Entry(key, now);
-                _byHash[hash] = entry;
-                // An eviction that ran between the check and the store must win: take this entry back out.
-                if (Interlocked.Read(ref _generation) != generation)
-                    _byHash.TryRemove(new KeyValuePair<string, Entry>(hash, entry));
-            }
-        }
-        return key;
+        // While the database is gone no revocation can commit either, so a key validated before keeps working until
+        // it is back (then the listener reconnects and drops the cache).
+        return _byHash.GetAsync(hash, MaxAge,
+            token => session.Query<ApiKey>().FirstOrDefaultAsync(k => k.KeyHash == hash, token), Enabled, cancellationToken);
     }
 
-    public void Evict(string apiKeyId)
-    {
-        Interlocked.Increment(ref _generation);
-        foreach (var (hash, entry) in _byHash)
-            if (entry.Key?.Id == apiKeyId) _byHash.TryRemove(hash, out _);
-    }
+    public void Evict(string apiKeyId) => _byHash.EvictWhere(key => key.Id == apiKeyId);
 
-    public void Clear()
-    {
-        Interlocked.Increment(ref _generation);
-        _byHash.Clear();
-    }
+    public void Clear() => _byHash.Clear();
 
     public ValueTask Handle(ApiKeyRevokedNotification notification, CancellationToken cancellationToken)
     {

@@ -1,5 +1,4 @@
 using Connect.SharedKernel.Messaging;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Connect.Identity.Domain;
@@ -10,8 +9,8 @@ namespace Connect.Identity.Domain;
 /// it commits. On (re)connecting the cache is dropped, since a revocation may have been missed meanwhile; while
 /// disconnected the cache re-validates every key older than one second (see <see cref="ApiKeyCache"/>).
 /// </summary>
-internal sealed class ApiKeyRevocationListener(IConfiguration configuration, ApiKeyCache cache, ILogger<ApiKeyRevocationListener> logger)
-    : PostgresListener(configuration, Channel, logger)
+internal sealed class ApiKeyRevocationListener(ListenerConnection connection, ApiKeyCache cache, ILogger<ApiKeyRevocationListener> logger)
+    : PostgresListener(connection.ConnectionString, Channel, logger)
 {
     public const string Channel = "connect_api_key_revoked";
 

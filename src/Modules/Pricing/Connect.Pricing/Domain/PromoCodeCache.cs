@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Connect.Pricing.Contracts;
+using Connect.Pricing.Features.PromoCodes;
+using Connect.SharedKernel.Caching;
 using Connect.SharedKernel.Telemetry;
 using Marten;
 using Mediator;
@@ -20,55 +20,21 @@ internal sealed class PromoCodeCache(IMeterFactory meters) :
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
     public const int MaxEntries = 10_000;
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private long _generation;
-    private readonly CacheCounter _lookups = new(meters.Create(PricingModule.MeterName), "promo_code");
-
-    private sealed record Entry(PromoCodeDocument? Code, long LoadedAt);
+    private readonly GuardedCache<PromoCodeDocument> _codes = new(MaxEntries, new CacheCounter(meters.Create(PricingModule.MeterName), "promo_code"));
 
     /// <summary>The code's document (null when unknown), from memory when fresh enough.</summary>
-    public async Task<PromoCodeDocument?> GetAsync(string normalizedCode, IQuerySession session, CancellationToken cancellationToken)
-    {
-        var now = Environment.TickCount64;
-        var cached = _entries.GetValueOrDefault(normalizedCode);
-        var hit = cached is not null && now - cached.LoadedAt < MaxAge.TotalMilliseconds;
-        _lookups.Lookup(hit);
-        if (hit) return cached!.Code;
+    public Task<PromoCodeDocument?> GetAsync(string normalizedCode, IQuerySession session, CancellationToken cancellationToken) =>
+        _codes.GetAsync(normalizedCode, MaxAge, token => session.LoadAsync<PromoCodeDocument>(normalizedCode, token), enabled: true, cancellationToken);
 
-        // A change committed while we read must not be overwritten by what we read before it.
-        var generation = Interlocked.Read(ref _generation);
-        PromoCodeDocument? code;
-        try
-        {
-            code = await session.LoadAsync<PromoCodeDocument>(normalizedCode, cancellationToken);
-        }
-        catch (Exception ex) when (cached is not null && Connect.SharedKernel.Errors.DatabaseErrors.IsUnreachable(ex))
-        {
-            // No code can change while the database is unreachable: keep pricing with what was read before.
-            return cached.Code;
-        }
-        if (_entries.Count >= MaxEntries) _entries.Clear();
-        if (Interlocked.Read(ref _generation) == generation)
-        {
-            var entry = new Entry(code, now);
-            _entries[normalizedCode] = entry;
-            // An eviction that ran between the check and the store must win: take this entry back out.
-            if (Interlocked.Read(ref _generation) != generation)
-                _entries.TryRemove(new KeyValuePair<string, Entry>(normalizedCode, entry));
-        }
-        return code;
-    }
-
-    private ValueTask Evict(string code)
+    public ValueTask Handle(PromoCodeCreatedNotification notification, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _generation);
-        _entries.TryRemove(code, out _);
+        _codes.Evict(notification.PromoCode.Code);
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask Handle(PromoCodeCreatedNotification notification, CancellationToken cancellationToken) =>
-        Evict(notification.PromoCode.Code);
-
-    public ValueTask Handle(PromoCodeDeactivatedNotification notification, CancellationToken cancellationToken) =>
-        Evict(notification.Code);
+    public ValueTask Handle(PromoCodeDeactivatedNotification notification, CancellationToken cancellationToken)
+    {
+        _codes.Evict(notification.Code);
+        return ValueTask.CompletedTask;
+    }
 }

@@ -41,7 +41,6 @@ internal sealed class PromoCodeDocument
     /// <summary>Codes are case-insensitive: they are stored and looked up in upper case.</summary>
     public static string Normalize(string code) => code.ToUpperInvariant();
 
-    /// <param name="archivedTargets">Which of <see cref="ProductOfferingIds"/> Catalog has archived.</param>
     /// <summary>The stored shape of a code as the API showed it (for a code as it stood in the past).</summary>
     public static PromoCodeDocument FromContract(PromoCode code) => new()
     {
@@ -52,6 +51,8 @@ internal sealed class PromoCodeDocument
         DeactivatedAt = code.DeactivatedAt,
     };
 
+    /// <summary>The code as the API shows it.</summary>
+    /// <param name="archivedTargets">Which of <see cref="ProductOfferingIds"/> Catalog has archived.</param>
     public PromoCode ToContract(IReadOnlyList<string> archivedTargets) => new()
     {
         Code = Id,

@@ -8,6 +8,19 @@ using Mediator;
 
 namespace Connect.Identity.Features.ApiKeys;
 
+/// <summary>A key by id; null when unknown.</summary>
+/// <param name="ApiKeyId">The id.</param>
+internal sealed record GetApiKey(string ApiKeyId) : IQuery<ApiKeyInfo?>;
+
+/// <summary>Keys, newest first.</summary>
+/// <param name="Limit">Page size.</param>
+/// <param name="Offset">Items to skip.</param>
+internal sealed record ListApiKeys(int Limit = Paging.DefaultLimit, int Offset = 0) : IQuery<Page<ApiKeyInfo>>;
+
+/// <summary>A key's audit trail; null when unknown.</summary>
+/// <param name="ApiKeyId">The id.</param>
+internal sealed record GetApiKeyHistory(string ApiKeyId) : IQuery<ApiKeyHistory?>;
+
 internal sealed class GetApiKeyHandler(IQuerySession session) : IQueryHandler<GetApiKey, ApiKeyInfo?>
 {
     public async ValueTask<ApiKeyInfo?> Handle(GetApiKey query, CancellationToken cancellationToken) =>

@@ -54,3 +54,7 @@ internal sealed class RevokeApiKeyHandler(
         return key.ToInfo();
     }
 }
+
+/// <summary>Published after a key was revoked and committed; every cache of validated keys drops it.</summary>
+/// <param name="ApiKeyId">The key.</param>
+internal sealed record ApiKeyRevokedNotification(string ApiKeyId) : INotification;

@@ -8,6 +8,19 @@ using Mediator;
 
 namespace Connect.Pricing.Features.PromoCodes;
 
+/// <summary>One promo code by its code (any case); null when unknown.</summary>
+/// <param name="Code">The code.</param>
+internal sealed record GetPromoCode(string Code) : IQuery<PromoCode?>;
+
+/// <summary>Promo codes, newest first.</summary>
+/// <param name="Limit">Page size (1–1000).</param>
+/// <param name="Offset">Items to skip.</param>
+internal sealed record ListPromoCodes(int Limit = Paging.DefaultLimit, int Offset = 0) : IQuery<Page<PromoCode>>;
+
+/// <summary>A promo code's history; null when the code is unknown.</summary>
+/// <param name="Code">The code.</param>
+internal sealed record GetPromoCodeHistory(string Code) : IQuery<PromoCodeHistory?>;
+
 internal sealed class GetPromoCodeHandler(IQuerySession session) : IQueryHandler<GetPromoCode, PromoCode?>
 {
     public async ValueTask<PromoCode?> Handle(GetPromoCode query, CancellationToken cancellationToken) =>
