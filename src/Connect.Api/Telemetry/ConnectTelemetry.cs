@@ -45,6 +45,7 @@ internal static class ConnectTelemetry
             .WithMetrics(metrics =>
             {
                 metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddNpgsqlInstrumentation();
+                metrics.AddMeter("Connect.*");
                 if (prometheus) metrics.AddPrometheusExporter();
             });
         if (otlp) telemetry.UseOtlpExporter();
