@@ -24,7 +24,7 @@ internal sealed class WebhookMetrics
         _deliveries = meter.CreateCounter<long>("connect.webhooks.deliveries", "{attempt}",
             "Delivery attempts by outcome: delivered (a 2xx), rejected (another status), timeout, unreachable (no connection, or one refused by the private-network rule).");
         _lag = meter.CreateHistogram("connect.webhooks.delivery.lag", "s",
-            "Seconds from a change (its occurredAt, taken in the transaction that commits it) to its receiver's 2xx.", tags: null,
+            "Seconds from a change (its occurredAt, taken as the write is made, just before it commits) to its receiver's 2xx.", tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
         meter.CreateObservableGauge("connect.webhooks.backlog",
             () => _backlogs.Select(b => new Measurement<long>(b.Value, new KeyValuePair<string, object?>("webhook.id", b.Key))), "{change}",
