@@ -2,6 +2,9 @@ namespace Connect.Api.OpenApi;
 
 internal static partial class OperationDocs
 {
+    private const string WebhookTag = "The `ETag` is the settings' tag with the backlog (`\"<settings>.<backlog>\"`): a 304 needs both unchanged, "
+        + "while `If-Match` on PATCH and DELETE compares the settings only, so deliveries meanwhile do not fail it.";
+
     private static IEnumerable<KeyValuePair<string, OperationDoc>> Administration()
     {
         yield return Op("GET /health/live", new("getLiveness", "Liveness", "200 while the process answers. No key needed."));
@@ -31,11 +34,14 @@ internal static partial class OperationDocs
         { Tagged = true });
         yield return Op("GET /webhooks", new("listWebhooks", "List webhooks", "Webhooks, paged; never their secrets.") { Query = QueryParameter.Paging });
         yield return Op("GET /webhooks/{webhookId}", new("getWebhook", "Get a webhook",
-            "One webhook, with `backlog` (changes not yet delivered) and, when disabled, `disabledReason`; never its secret.") { Tagged = true });
+            "One webhook, with `backlog` (changes not yet delivered) and, when disabled, `disabledReason`; never its secret. " + WebhookTag)
+        { Tagged = true });
         yield return Op("PATCH /webhooks/{webhookId}", new("updateWebhook", "Update a webhook",
             "Changes `url`, `resourceTypes`, `description` or `enabled`; enabling it again resumes at the first undelivered change. " + Merge)
-        { Tagged = true });
-        yield return Op("DELETE /webhooks/{webhookId}", new("deleteWebhook", "Delete a webhook", "Deliveries stop; 204."));
+        { Tagged = true, Conditional = true });
+        yield return Op("DELETE /webhooks/{webhookId}", new("deleteWebhook", "Delete a webhook",
+            "Deliveries stop; 204. `If-Match` compares the settings part of the webhook's `ETag` (see getWebhook), so deliveries meanwhile do not fail it.")
+        { Conditional = true });
         yield return Op("GET /webhooks/{webhookId}/deliveries", new("listWebhookDeliveries", "List a webhook's deliveries",
             "Delivery attempts, newest first, paged: the change's sequence, the attempt, when, the status code or error, how long, the next attempt.")
         { Query = QueryParameter.Paging });

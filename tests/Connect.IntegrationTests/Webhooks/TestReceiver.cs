@@ -42,6 +42,9 @@ internal sealed class TestReceiver : IAsyncDisposable
 
     public TimeSpan Delay { get; set; }
 
+    /// <summary>Awaited before answering: a receiver holding a request open until the test lets it go.</summary>
+    public Func<Received, Task>? Hold { get; set; }
+
     /// <summary>The most requests it ever had under way at once.</summary>
     public int MostAtOnce { get; private set; }
 
@@ -92,6 +95,7 @@ internal sealed class TestReceiver : IAsyncDisposable
             var received = new Received(id, timestamp, signature, http.Request.ContentType, body, Verify(Secret, id, timestamp, body, signature), 0);
             var status = Answer(received);
             if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
+            if (Hold is { } hold) await hold(received);
             Requests.Enqueue(received with { Status = status });
             http.Response.StatusCode = status;
         }

@@ -32,6 +32,7 @@ public static class WebhooksModule
         services.AddSingleton(new WebhookDeliverySwitch { Enabled = configuration.GetValue(WebhookDeliverySwitch.ConfigurationKey, true) });
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<Features.WebhookUrls>();
+        services.AddSingleton<WebhookMetrics>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDisabler>();
         services.AddSingleton<WebhookWorker>();

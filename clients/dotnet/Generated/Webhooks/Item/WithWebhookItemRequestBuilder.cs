@@ -40,13 +40,15 @@ namespace Connect.Client.Webhooks.Item
         {
         }
         /// <summary>
-        /// Deliveries stop; 204.**Scope:** `webhooks:admin` (the key in `X-Api-Key` must hold it).
+        /// Deliveries stop; 204. `If-Match` compares the settings part of the webhook&apos;s `ETag` (see getWebhook), so deliveries meanwhile do not fail it.**Scope:** `webhooks:admin` (the key in `X-Api-Key` must hold it).
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::Connect.Client.Models.Problem">When receiving a 400 status code</exception>
         /// <exception cref="global::Connect.Client.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::Connect.Client.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::Connect.Client.Models.Problem">When receiving a 404 status code</exception>
+        /// <exception cref="global::Connect.Client.Models.Problem">When receiving a 412 status code</exception>
         /// <exception cref="global::Connect.Client.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::Connect.Client.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -61,16 +63,18 @@ namespace Connect.Client.Webhooks.Item
             var requestInfo = ToDeleteRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::Connect.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "401", global::Connect.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::Connect.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::Connect.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "412", global::Connect.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::Connect.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::Connect.Client.Models.Problem.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// One webhook, with `backlog` (changes not yet delivered) and, when disabled, `disabledReason`; never its secret.**Scope:** `webhooks:admin` (the key in `X-Api-Key` must hold it).
+        /// One webhook, with `backlog` (changes not yet delivered) and, when disabled, `disabledReason`; never its secret. The `ETag` is the settings&apos; tag with the backlog (`&quot;&lt;settings&gt;.&lt;backlog&gt;&quot;`): a 304 needs both unchanged, while `If-Match` on PATCH and DELETE compares the settings only, so deliveries meanwhile do not fail it.**Scope:** `webhooks:admin` (the key in `X-Api-Key` must hold it).
         /// </summary>
         /// <returns>A <see cref="global::Connect.Client.Models.Webhook"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -112,6 +116,7 @@ namespace Connect.Client.Webhooks.Item
         /// <exception cref="global::Connect.Client.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::Connect.Client.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::Connect.Client.Models.Problem">When receiving a 409 status code</exception>
+        /// <exception cref="global::Connect.Client.Models.Problem">When receiving a 412 status code</exception>
         /// <exception cref="global::Connect.Client.Models.Problem">When receiving a 413 status code</exception>
         /// <exception cref="global::Connect.Client.Models.Problem">When receiving a 415 status code</exception>
         /// <exception cref="global::Connect.Client.Models.Problem">When receiving a 422 status code</exception>
@@ -135,6 +140,7 @@ namespace Connect.Client.Webhooks.Item
                 { "403", global::Connect.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::Connect.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "409", global::Connect.Client.Models.Problem.CreateFromDiscriminatorValue },
+                { "412", global::Connect.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::Connect.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "415", global::Connect.Client.Models.Problem.CreateFromDiscriminatorValue },
                 { "422", global::Connect.Client.Models.Problem.CreateFromDiscriminatorValue },
@@ -144,7 +150,7 @@ namespace Connect.Client.Webhooks.Item
             return await RequestAdapter.SendAsync<global::Connect.Client.Models.Webhook>(requestInfo, global::Connect.Client.Models.Webhook.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Deliveries stop; 204.**Scope:** `webhooks:admin` (the key in `X-Api-Key` must hold it).
+        /// Deliveries stop; 204. `If-Match` compares the settings part of the webhook&apos;s `ETag` (see getWebhook), so deliveries meanwhile do not fail it.**Scope:** `webhooks:admin` (the key in `X-Api-Key` must hold it).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -163,7 +169,7 @@ namespace Connect.Client.Webhooks.Item
             return requestInfo;
         }
         /// <summary>
-        /// One webhook, with `backlog` (changes not yet delivered) and, when disabled, `disabledReason`; never its secret.**Scope:** `webhooks:admin` (the key in `X-Api-Key` must hold it).
+        /// One webhook, with `backlog` (changes not yet delivered) and, when disabled, `disabledReason`; never its secret. The `ETag` is the settings&apos; tag with the backlog (`&quot;&lt;settings&gt;.&lt;backlog&gt;&quot;`): a 304 needs both unchanged, while `If-Match` on PATCH and DELETE compares the settings only, so deliveries meanwhile do not fail it.**Scope:** `webhooks:admin` (the key in `X-Api-Key` must hold it).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -17,11 +17,12 @@ namespace Connect.Webhooks.Delivery;
 /// </summary>
 internal sealed class WebhookDispatcher(
     IDocumentStore store, ChangeSignal signal, WebhookWorker worker, WebhookDeliverySwitch delivering, IOptions<WebhookOptions> options, TimeProvider clock,
-    ILogger<WebhookDispatcher> logger) : BackgroundService
+    WebhookMetrics metrics, ILogger<WebhookDispatcher> logger) : BackgroundService
 {
-    private const string DueSql = $"""
-        SELECT webhook_id, next_attempt_at FROM {WebhookTables.State}
-        WHERE enabled AND position < (SELECT coalesce(max(sequence), 0) FROM {ChangeLogTable.Name})
+    // Every webhook, for the backlog metric; the log numbers its entries without gaps, so head - position counts them.
+    private const string StateSql = $"""
+        SELECT webhook_id, enabled, next_attempt_at, (SELECT coalesce(max(sequence), 0) FROM {ChangeLogTable.Name}) - position
+        FROM {WebhookTables.State}
         """;
 
     private readonly ConcurrentDictionary<string, Task> _running = new();
@@ -90,14 +91,21 @@ internal sealed class WebhookDispatcher(
         }
     }
 
+    /// <summary>The enabled webhooks with changes to deliver; notes every webhook's backlog on the way.</summary>
     private async Task<List<(string WebhookId, DateTimeOffset? NextAttemptAt)>> DueAsync(CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(DueSql, connection);
+        await using var command = new NpgsqlCommand(StateSql, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var due = new List<(string, DateTimeOffset?)>();
+        var backlogs = new List<KeyValuePair<string, long>>();
         while (await reader.ReadAsync(cancellationToken))
-            due.Add((reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetFieldValue<DateTimeOffset>(1)));
+        {
+            var (webhookId, backlog) = (reader.GetString(0), reader.GetInt64(3));
+            backlogs.Add(new(webhookId, backlog));
+            if (reader.GetBoolean(1) && backlog > 0) due.Add((webhookId, reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2)));
+        }
+        metrics.Backlogs(backlogs);
         return due;
     }
 }

@@ -12,9 +12,12 @@ using Microsoft.Extensions.Options;
 namespace Connect.Webhooks.Delivery;
 
 /// <summary>How one attempt went: a 2xx within the timeout is a delivery, anything else is retried.</summary>
-internal sealed record AttemptOutcome(DateTimeOffset AttemptedAt, int? StatusCode, string? Error, int DurationMs)
+internal sealed record AttemptOutcome(DateTimeOffset AttemptedAt, int? StatusCode, string? Error, int DurationMs, bool TimedOut = false)
 {
     public bool Delivered => StatusCode is >= 200 and < 300;
+
+    /// <summary>The outcome as the metrics name it.</summary>
+    public string Kind => Delivered ? "delivered" : StatusCode is not null ? "rejected" : TimedOut ? "timeout" : "unreachable";
 }
 
 /// <summary>
@@ -28,9 +31,11 @@ internal sealed class WebhookSender : IDisposable
     private readonly WebhookOptions _options;
     private readonly JsonSerializerOptions _json;
     private readonly TimeProvider _clock;
+    private readonly WebhookMetrics _metrics;
 
-    public WebhookSender(IOptions<WebhookOptions> options, IOptions<JsonOptions> json, TimeProvider clock)
+    public WebhookSender(IOptions<WebhookOptions> options, IOptions<JsonOptions> json, TimeProvider clock, WebhookMetrics metrics)
     {
+        _metrics = metrics;
         _options = options.Value;
         _json = json.Value.SerializerOptions;
         _clock = clock;
@@ -58,6 +63,13 @@ internal sealed class WebhookSender : IDisposable
 
     public async Task<AttemptOutcome> SendAsync(string url, string secret, CatalogChange change)
     {
+        var outcome = await AttemptAsync(url, secret, change);
+        _metrics.Attempted(outcome, change, _clock.GetUtcNow());
+        return outcome;
+    }
+
+    private async Task<AttemptOutcome> AttemptAsync(string url, string secret, CatalogChange change)
+    {
         var body = Body(change);
         var attemptedAt = _clock.GetUtcNow();
         var id = EventId(change);
@@ -78,7 +90,7 @@ internal sealed class WebhookSender : IDisposable
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            return new AttemptOutcome(attemptedAt, null, $"No answer within {_options.Timeout.TotalSeconds:0.###} s.", Elapsed(watch));
+            return new AttemptOutcome(attemptedAt, null, $"No answer within {_options.Timeout.TotalSeconds:0.###} s.", Elapsed(watch), TimedOut: true);
         }
         catch (HttpRequestException ex)
         {

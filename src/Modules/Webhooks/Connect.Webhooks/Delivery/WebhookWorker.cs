@@ -31,7 +31,9 @@ internal sealed class WebhookWorker(
         }
         finally
         {
-            await ScalarAsync<bool>(connection, $"SELECT pg_advisory_unlock({LockKey})", webhookId);
+            // A connection lost meanwhile took the lock with it; unlocking it would only hide why the work stopped.
+            if (connection.State == System.Data.ConnectionState.Open)
+                await ScalarAsync<bool>(connection, $"SELECT pg_advisory_unlock({LockKey})", webhookId);
         }
         return true;
     }

@@ -60,6 +60,13 @@ internal sealed record CreatedWebhook
     public bool Enabled { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public required string Secret { get; init; }
+
+    /// <summary>The webhook as a GET shows it right after its creation: no secret, nothing to deliver yet.</summary>
+    public Webhook AsWebhook() => new()
+    {
+        WebhookId = WebhookId, Url = Url, ResourceTypes = ResourceTypes, Description = Description, Enabled = Enabled,
+        CreatedAt = CreatedAt, UpdatedAt = CreatedAt, Backlog = 0,
+    };
 }
 
 /// <summary>First event of a webhook's stream (what it was made with, never its secret).</summary>

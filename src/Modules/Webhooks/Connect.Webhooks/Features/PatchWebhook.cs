@@ -2,23 +2,29 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connect.SharedKernel.ChangeLog;
 using Connect.SharedKernel.Errors;
+using Connect.SharedKernel.Http;
 using Connect.Webhooks.Domain;
 using Marten;
 using Mediator;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Connect.Webhooks.Features;
 
 /// <summary>
 /// <c>PATCH /webhooks/{id}</c>: <c>url</c>, <c>resourceTypes</c>, <c>description</c>, <c>enabled</c>. Turning it on again,
 /// or pointing it elsewhere, retries the first undelivered change at once; the position in the log never moves back or skips.
+/// Under <see cref="WebhookETags"/>' conditions; the stream's version makes a change committed meanwhile fail this one.
 /// </summary>
-internal sealed record PatchWebhook(string WebhookId, JsonObject Patch, string ChangedBy) : ICommand<Webhook?>;
+internal sealed record PatchWebhook(string WebhookId, JsonObject Patch, string ChangedBy, Preconditions Preconditions) : ICommand<Webhook?>;
 
-internal sealed class PatchWebhookHandler(IDocumentSession session, TimeProvider clock, WebhookUrls urls) : ICommandHandler<PatchWebhook, Webhook?>
+internal sealed class PatchWebhookHandler(IDocumentSession session, TimeProvider clock, WebhookUrls urls, IOptions<JsonOptions> json)
+    : ICommandHandler<PatchWebhook, Webhook?>
 {
     public async ValueTask<Webhook?> Handle(PatchWebhook command, CancellationToken cancellationToken)
     {
-        var webhook = await session.LoadAsync<WebhookDocument>(command.WebhookId, cancellationToken);
+        var (webhook, version) = await WebhookVersions.LoadCheckedAsync(session, command.WebhookId, command.Preconditions, json.Value.SerializerOptions,
+            cancellationToken);
         if (webhook is null) return null;
         var errors = new List<FieldError>();
         var fields = new List<string>();
@@ -67,7 +73,7 @@ internal sealed class PatchWebhookHandler(IDocumentSession session, TimeProvider
         if (webhook.Enabled) webhook.DisabledReason = null;
         webhook.UpdatedAt = now;
         session.Store(webhook);
-        session.Events.Append(WebhookDocument.StreamKey(webhook.Id), new WebhookUpdated(webhook.Id, webhook.Url, webhook.ResourceTypes,
+        session.Events.Append(WebhookDocument.StreamKey(webhook.Id), version + 1, new WebhookUpdated(webhook.Id, webhook.Url, webhook.ResourceTypes,
             webhook.Description, webhook.Enabled, fields, now, command.ChangedBy));
         var retryNow = (webhook.Enabled && !wasEnabled) || fields.Contains("url");
         session.QueueSqlCommand(

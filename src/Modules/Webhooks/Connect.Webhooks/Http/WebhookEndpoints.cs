@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Connect.Identity.Contracts;
+using Connect.SharedKernel.Errors;
 using Connect.SharedKernel.Http;
 using Connect.Webhooks.Domain;
 using Connect.Webhooks.Features;
@@ -18,13 +19,17 @@ internal static class WebhookEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var hooks = app.MapGroup("/webhooks").RequireAuthorization(Scopes.WebhooksAdmin).WithTags("Webhooks");
-        hooks.MapPost("", (CreateWebhook body, HttpContext http, ISender sender) =>
+        hooks.MapPost("", async (CreateWebhook body, HttpContext http, ISender sender) =>
             {
                 http.Response.Headers.CacheControl = "no-store"; // the only answer that carries the secret
-                return Respond.Created(http, () => sender.Send(body with
+                CreatedWebhook? made = null;
+                var answer = await Respond.Created(http, async () => made = await sender.Send(body with
                 {
                     ChangedBy = http.User.GetApiKeyId(), ReceivesPromoCodes = http.User.HasClaim(ConnectClaims.Scope, Scopes.PricingWrite),
                 }), "/webhooks/{0}", w => w.WebhookId);
+                // The tag of the webhook as a GET shows it (never with the secret), so a PATCH can follow the create at once.
+                http.Response.Headers.ETag = WebhookETags.Of(made!.AsWebhook(), Respond.JsonOptions(http));
+                return answer;
             })
             .ShowsSecretOnce()
             .Produces<CreatedWebhook>(201);
@@ -35,16 +40,20 @@ internal static class WebhookEndpoints
             })
             .Produces<ListResponse<Webhook>>();
         hooks.MapGet("/{webhookId}", async (string webhookId, HttpContext http, ISender sender) =>
-            Respond.Single(http, await sender.Send(new GetWebhook(webhookId)), Kind, webhookId)).Produces<Webhook>();
+            Tagged(http, await sender.Send(new GetWebhook(webhookId)), webhookId)).Produces<Webhook>();
         hooks.MapPatch("/{webhookId}", async (string webhookId, JsonElement body, HttpContext http, ISender sender) =>
             {
-                if (await sender.Send(new PatchWebhook(webhookId, Respond.PatchBody(body), http.User.GetApiKeyId())) is null)
-                    return Respond.Single<Webhook>(http, null, Kind, webhookId);
-                return Respond.Single(http, await sender.Send(new GetWebhook(webhookId)), Kind, webhookId);
+                var patch = new PatchWebhook(webhookId, Respond.PatchBody(body), http.User.GetApiKeyId(), Preconditions.Of(http.Request));
+                if (await sender.Send(patch) is null) return Tagged(http, null, webhookId);
+                // A PATCH answer is never a 304: what was asked of If-None-Match held for the change.
+                http.Request.Headers.IfNoneMatch = default;
+                return Tagged(http, await sender.Send(new GetWebhook(webhookId)), webhookId);
             })
             .Produces<Webhook>();
         hooks.MapDelete("/{webhookId}", async (string webhookId, HttpContext http, ISender sender) =>
-                await sender.Send(new DeleteWebhook(webhookId, http.User.GetApiKeyId())) ? Results.NoContent() : Respond.Single<Webhook>(http, null, Kind, webhookId))
+                await sender.Send(new DeleteWebhook(webhookId, http.User.GetApiKeyId(), Preconditions.Of(http.Request)))
+                    ? Results.NoContent()
+                    : Tagged(http, null, webhookId))
             .Produces(204);
         hooks.MapGet("/{webhookId}/deliveries", async (string webhookId, HttpContext http, ISender sender) =>
             {
@@ -54,5 +63,13 @@ internal static class WebhookEndpoints
                     : Respond.Single<Webhook>(http, null, Kind, webhookId);
             })
             .Produces<ListResponse<DeliveryAttempt>>();
+    }
+
+    /// <summary>200 with the webhook and its tag (<see cref="WebhookETags"/>), or 304, or a 404 problem.</summary>
+    private static IResult Tagged(HttpContext http, Webhook? webhook, string webhookId)
+    {
+        if (webhook is null) throw new NotFoundException(Kind, webhookId);
+        var options = Respond.JsonOptions(http);
+        return ETags.Json(http, JsonSerializer.SerializeToUtf8Bytes(webhook, options), WebhookETags.Of(webhook, options));
     }
 }
