@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Reliability run (issue 7): faults, load and hostile input, with nothing lost. Prints the figures and a
+# Reliability run: faults, load and hostile input, with nothing lost. Prints the figures and a
 # closing summary; the README's reliability section quotes the last run.
 #
 #   1. The reliability tests of the suite (also part of build/test.sh): PostgreSQL stopped and started under

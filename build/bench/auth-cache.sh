@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 4's figure: requests/second of an authenticated GET /product-offerings/{id} with the API key cache on
+# The key cache's figure: requests/second of an authenticated GET /product-offerings/{id} with the API key cache on
 # and off, in the same run, on this machine. Starts Connect (Release) twice against the private database
 # `connect_bench` with the demo catalog and drives it with wrk over loopback.
 #

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Turns build/bench/run.sh's measurements into the markdown table (stdout and OUT/results.md), the goals of
-# issue 6 and OUT/results.json.
+# Turns build/bench/run.sh's measurements into the markdown table (stdout and OUT/results.md), the goals it
+# checks and OUT/results.json.
 #
 # Usage: build/bench/report.sh OUT SECONDS   reads OUT/measurements.txt, one line per cell:
 #   scenario|connections|requests per second|p50 ms|p99 ms|errors|bytes per response|peak RSS MB

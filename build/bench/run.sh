@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 6's benchmark: how fast Connect answers the reads shops make, against the cost of "just read the row".
+# How fast Connect answers the reads shops make, against the cost of "just read the row".
 #
 #   1. Publishes Connect (Release), the raw-Npgsql baseline (build/bench/Baseline) and the seeder (build/bench/Seed).
 #   2. Starts Connect on its own database and loads a realistic catalog through the public API: 100 products,
