@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connect.Catalog.Contracts;
+using Connect.Catalog.Domain;
 using Connect.SharedKernel;
 
 namespace Connect.Catalog.Tests;
@@ -49,8 +50,38 @@ public sealed class WireFormatTests
     }
 
     [Fact]
-    public void Given_the_module_mapping_When_compiled_Then_every_map_is_complete() =>
-        CatalogMapping.Config.Compile();
+    public void Given_documents_with_every_field_set_When_mapped_Then_every_field_of_the_form_and_the_answer_is_filled()
+    {
+        var features = new ProductFeatures { DataMb = 1 };
+        var metadata = new Dictionary<string, JsonElement> { ["k"] = JsonDocument.Parse("1").RootElement };
+        var product = new ProductDocument
+        {
+            Id = "p", InternalName = "n", NetworkProviderId = "np", Features = features, Requirements = new() { ["msisdn"] = RequirementLevel.Required },
+        };
+        var group = new OfferingGroupDocument { Id = "g", Name = "n", Category = ProductCategory.ExtraData, Description = "d", InternalDescription = "i" };
+        var offering = new OfferingDocument
+        {
+            Id = "o", Name = "n", ProductId = "p", ProductOfferingGroupId = "g", Description = "d", RichContent = "r", InternalDescription = "i",
+            ImageUrl = "https://example.com/i.png", Metadata = metadata, AddonCategories = [ProductCategory.ExtraData],
+            Price = new StoredPrice { Currency = "USD", GrossPrice = 1, BoundMonths = 12, BillingCycle = new BillingCycle(BillingPeriod.Monthly, 1) },
+        };
+        var catalog = new CatalogDocument
+        {
+            Id = "c", Name = "n", ExternalReference = "x", Description = "d", Locale = "en-US", Metadata = metadata,
+            ProductOfferingIds = ["o"], ProductOfferingGroupIds = ["g"],
+        };
+
+        NullProperties(product.ToForm()).Should().BeEmpty();
+        NullProperties(product.ToResponse()).Should().BeEmpty();
+        NullProperties(group.ToForm()).Should().BeEmpty();
+        NullProperties(group.ToResponse()).Should().BeEmpty();
+        NullProperties(offering.ToForm()).Should().Equal("ChangedBy"); // set by the endpoint, never from the document
+        NullProperties(offering.ToForm().Price!).Should().BeEmpty();
+        NullProperties(catalog.ToForm()).Should().BeEmpty();
+    }
+
+    private static List<string> NullProperties(object value) =>
+        value.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0 && p.GetValue(value) is null).Select(p => p.Name).ToList();
 
     [Fact]
     public async Task Given_an_in_process_patch_with_a_property_twice_When_merged_Then_a_validation_failure_not_a_crash()

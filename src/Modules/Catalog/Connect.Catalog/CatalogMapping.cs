@@ -2,30 +2,91 @@ using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.Catalog.Features;
 using Connect.SharedKernel;
-using Mapster;
 
 namespace Connect.Catalog;
 
-/// <summary>The module's one Mapster configuration: documents to responses, documents to writable forms.</summary>
+/// <summary>
+/// Documents to what they are shown as and to the writable forms a PATCH merges into, written out field by field
+/// as every module maps (a test checks that each form is filled in completely).
+/// </summary>
 internal static class CatalogMapping
 {
-    public static readonly TypeAdapterConfig Config = Create();
-
-    private static TypeAdapterConfig Create()
+    public static Product ToResponse(this ProductDocument product) => new()
     {
-        var config = new TypeAdapterConfig { RequireExplicitMapping = true, RequireDestinationMemberSource = true };
-        config.NewConfig<ProductFeatures, ProductFeatures>();
-        config.NewConfig<BillingCycle, BillingCycle>();
-        config.NewConfig<ProductDocument, Product>().Map(d => d.ProductId, s => s.Id)
-            .Map(d => d.Requirements, s => CanonicalJson.Ordered(s.Requirements));
-        config.NewConfig<ProductDocument, CreateProduct>().Map(d => d.ProductId, s => s.Id);
-        config.NewConfig<OfferingGroupDocument, ProductOfferingGroup>().Map(d => d.ProductOfferingGroupId, s => s.Id);
-        config.NewConfig<OfferingGroupDocument, CreateOfferingGroup>().Map(d => d.ProductOfferingGroupId, s => s.Id);
-        config.NewConfig<StoredPrice, PriceInput>();
-        config.NewConfig<OfferingDocument, CreateOffering>().Map(d => d.ProductOfferingId, s => s.Id).Ignore(d => d.ChangedBy!);
-        config.NewConfig<CatalogDocument, CreateCatalog>()
-            .Map(d => d.ProductCatalogId, s => s.Id)
-            .Map(d => d.ExternalReference, s => s.ExternalReference);
-        return config;
-    }
+        ProductId = product.Id,
+        InternalName = product.InternalName,
+        Type = product.Type,
+        Category = product.Category,
+        NetworkProviderId = product.NetworkProviderId,
+        Features = product.Features,
+        Requirements = CanonicalJson.Ordered(product.Requirements)!,
+    };
+
+    public static CreateProduct ToForm(this ProductDocument product) => new()
+    {
+        ProductId = product.Id,
+        InternalName = product.InternalName,
+        Type = product.Type,
+        Category = product.Category,
+        NetworkProviderId = product.NetworkProviderId,
+        Features = product.Features,
+        Requirements = new(product.Requirements),
+    };
+
+    public static ProductOfferingGroup ToResponse(this OfferingGroupDocument group) => new()
+    {
+        ProductOfferingGroupId = group.Id,
+        Name = group.Name,
+        Category = group.Category,
+        Description = group.Description,
+        InternalDescription = group.InternalDescription,
+    };
+
+    public static CreateOfferingGroup ToForm(this OfferingGroupDocument group) => new()
+    {
+        ProductOfferingGroupId = group.Id,
+        Name = group.Name,
+        Category = group.Category,
+        Description = group.Description,
+        InternalDescription = group.InternalDescription,
+    };
+
+    public static CreateOffering ToForm(this OfferingDocument offering) => new()
+    {
+        ProductOfferingId = offering.Id,
+        Name = offering.Name,
+        ProductId = offering.ProductId,
+        ProductOfferingGroupId = offering.ProductOfferingGroupId,
+        CustomerType = offering.CustomerType,
+        Price = new()
+        {
+            Currency = offering.Price.Currency,
+            PriceType = offering.Price.PriceType,
+            GrossPrice = offering.Price.GrossPrice,
+            Discount = offering.Price.Discount,
+            BoundMonths = offering.Price.BoundMonths,
+            BillingCycle = offering.Price.BillingCycle,
+            TaxIncluded = offering.Price.TaxIncluded,
+        },
+        Description = offering.Description,
+        RichContent = offering.RichContent,
+        AddonCategories = [.. offering.AddonCategories],
+        InternalDescription = offering.InternalDescription,
+        ImageUrl = offering.ImageUrl,
+        Metadata = offering.Metadata is null ? null : new(offering.Metadata),
+    };
+
+    public static CreateCatalog ToForm(this CatalogDocument catalog) => new()
+    {
+        ProductCatalogId = catalog.Id,
+        Name = catalog.Name,
+        ExternalReference = catalog.ExternalReference,
+        Description = catalog.Description,
+        CustomerType = catalog.CustomerType,
+        Locale = catalog.Locale,
+        IsDefault = catalog.IsDefault,
+        ProductOfferingIds = [.. catalog.ProductOfferingIds],
+        ProductOfferingGroupIds = [.. catalog.ProductOfferingGroupIds],
+        Metadata = catalog.Metadata is null ? null : new(catalog.Metadata),
+    };
 }

@@ -2,7 +2,6 @@ using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.Catalog.Reading;
 using Connect.SharedKernel.ChangeLog;
-using Mapster;
 using Marten;
 
 namespace Connect.Catalog.ChangeLog;
@@ -14,9 +13,9 @@ internal sealed class CatalogBackfill(IQuerySession session, OfferingAssembler a
     {
         var entries = new List<BackfillEntry>();
         foreach (var p in await MissingAsync<ProductDocument>(ResourceTypes.Product, logged, d => d.Id, cancellationToken))
-            entries.Add(new(ResourceTypes.Product, p.Id, p.CreatedAt, p.Adapt<Product>(CatalogMapping.Config)));
+            entries.Add(new(ResourceTypes.Product, p.Id, p.CreatedAt, p.ToResponse()));
         foreach (var g in await MissingAsync<OfferingGroupDocument>(ResourceTypes.ProductOfferingGroup, logged, d => d.Id, cancellationToken))
-            entries.Add(new(ResourceTypes.ProductOfferingGroup, g.Id, g.CreatedAt, g.Adapt<ProductOfferingGroup>(CatalogMapping.Config)));
+            entries.Add(new(ResourceTypes.ProductOfferingGroup, g.Id, g.CreatedAt, g.ToResponse()));
         var offerings = await MissingAsync<OfferingDocument>(ResourceTypes.ProductOffering, logged, d => d.Id, cancellationToken);
         if (offerings.Count > 0)
             foreach (var (document, shown) in offerings.Zip(await assembler.AssembleAsync(offerings, null, cancellationToken)))

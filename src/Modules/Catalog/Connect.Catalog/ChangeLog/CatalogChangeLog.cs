@@ -2,7 +2,6 @@ using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.Catalog.Reading;
 using Connect.SharedKernel.ChangeLog;
-using Mapster;
 using Marten;
 
 namespace Connect.Catalog.ChangeLog;
@@ -14,10 +13,10 @@ namespace Connect.Catalog.ChangeLog;
 internal sealed class CatalogChangeLog(ChangeRecorder recorder, IQuerySession session, OfferingAssembler assembler)
 {
     public void Product(ProductDocument product, string change) =>
-        recorder.Record(ResourceTypes.Product, product.Id, change, product.Adapt<Product>(CatalogMapping.Config), product.UpdatedAt);
+        recorder.Record(ResourceTypes.Product, product.Id, change, product.ToResponse(), product.UpdatedAt);
 
     public void Group(OfferingGroupDocument group, string change) =>
-        recorder.Record(ResourceTypes.ProductOfferingGroup, group.Id, change, group.Adapt<ProductOfferingGroup>(CatalogMapping.Config), group.UpdatedAt);
+        recorder.Record(ResourceTypes.ProductOfferingGroup, group.Id, change, group.ToResponse(), group.UpdatedAt);
 
     public void Offering(ProductOffering offering, string change, DateTimeOffset at, string? reason = null, string? changedBy = null) =>
         recorder.Record(ResourceTypes.ProductOffering, offering.ProductOfferingId, change, offering, at, reason, changedBy);

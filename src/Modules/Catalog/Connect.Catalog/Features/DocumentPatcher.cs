@@ -3,7 +3,6 @@ using Connect.SharedKernel;
 using Connect.SharedKernel.Errors;
 using Connect.SharedKernel.Http;
 using FluentValidation;
-using Mapster;
 using Marten;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -19,11 +18,11 @@ namespace Connect.Catalog.Features;
 internal sealed class DocumentPatcher(IDocumentSession session, IOptions<JsonOptions> json)
 {
     public async Task<(TDocument Document, TCommand Patched)> LoadAndMergeAsync<TDocument, TCommand>(
-        string id, JsonObject patch, Preconditions? preconditions, Func<TDocument, Task<object>> representation, string kind,
-        string idProperty, IValidator<TCommand> validator, CancellationToken cancellationToken) where TDocument : notnull
+        string id, JsonObject patch, Preconditions? preconditions, Func<TDocument, Task<object>> representation, Func<TDocument, TCommand> form,
+        string kind, string idProperty, IValidator<TCommand> validator, CancellationToken cancellationToken) where TDocument : notnull
     {
         var document = await LoadCheckedAsync(id, preconditions, representation, kind, cancellationToken);
-        var patched = await MergePatcher.ApplyAsync(document.Adapt<TCommand>(CatalogMapping.Config), patch, idProperty, id,
+        var patched = await MergePatcher.ApplyAsync(form(document), patch, idProperty, id,
             json.Value.SerializerOptions, validator, cancellationToken);
         return (document, patched);
     }

@@ -58,6 +58,8 @@ internal abstract class PatchHandler<TPatch, TDocument, TForm, TResponse>(
     /// <summary>The read-only id field of the writable form (<c>productOfferingId</c>).</summary>
     protected abstract string IdProperty { get; }
 
+    /// <summary>The document as its writable form, the patch's starting point.</summary>
+    protected abstract TForm FormOf(TDocument document);
     protected abstract Task ApplyAsync(TForm form, TDocument document, DateTimeOffset now, CancellationToken cancellationToken);
     protected abstract Task<TResponse> ShowAsync(TDocument document, CancellationToken cancellationToken);
     protected abstract Task RecordAsync(TDocument document, TResponse shown, CancellationToken cancellationToken);
@@ -65,7 +67,7 @@ internal abstract class PatchHandler<TPatch, TDocument, TForm, TResponse>(
     public async ValueTask<TResponse> Handle(TPatch command, CancellationToken cancellationToken)
     {
         var (document, form) = await patcher.LoadAndMergeAsync<TDocument, TForm>(command.Id, command.Patch, command.Preconditions,
-            async d => await ShowAsync(d, cancellationToken), Kind, IdProperty, validator, cancellationToken);
+            async d => await ShowAsync(d, cancellationToken), FormOf, Kind, IdProperty, validator, cancellationToken);
         await ApplyAsync(form, document, clock.GetUtcNow(), cancellationToken);
         Session.Store(document);
         var shown = await ShowAsync(document, cancellationToken);

@@ -2,7 +2,6 @@ using Connect.Catalog.ChangeLog;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.SharedKernel.Domain;
-using Mapster;
 using Marten;
 
 namespace Connect.Catalog.Reading;
@@ -53,7 +52,7 @@ internal sealed class CatalogAssembler(IQuerySession session, OfferingAssembler 
 
     /// <summary>The published shape of a catalog without its offerings; its groups in the order the operator set.</summary>
     public static ProductCatalog Summary(CatalogDocument catalog, IReadOnlyDictionary<string, OfferingGroupDocument> groups) =>
-        Summary(ManagedCatalog.Of(catalog), id => groups.GetValueOrDefault(id)?.Adapt<ProductOfferingGroup>(CatalogMapping.Config));
+        Summary(ManagedCatalog.Of(catalog), id => groups.GetValueOrDefault(id)?.ToResponse());
 
     /// <summary>
     /// The published shape of a catalog in its management form (live, or as the change log held it then) without its

@@ -2,7 +2,6 @@ using Connect.SharedKernel;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.Pricing.Contracts;
-using Mapster;
 using Marten;
 using Mediator;
 
@@ -73,7 +72,7 @@ internal sealed class OfferingAssembler(IQuerySession session, ISender sender)
         Description = o.Description,
         RichContent = o.RichContent,
         ProductId = o.ProductId,
-        Product = product?.Adapt<Product>(CatalogMapping.Config),
+        Product = product?.ToResponse(),
         ProductOfferingGroupId = o.ProductOfferingGroupId,
         Group = group is null ? null : new ProductOfferingGroupSummary(group.Id, group.Name, group.Category),
         CustomerType = o.CustomerType,

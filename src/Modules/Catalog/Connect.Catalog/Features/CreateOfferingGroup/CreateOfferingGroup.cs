@@ -5,7 +5,6 @@ using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.SharedKernel.Domain;
 using FluentValidation;
-using Mapster;
 using Marten;
 using Mediator;
 
@@ -45,7 +44,7 @@ internal sealed class CreateOfferingGroupHandler(IDocumentSession session, TimeP
     }
 
     protected override Task<ProductOfferingGroup> ShowAsync(OfferingGroupDocument document, CancellationToken cancellationToken) =>
-        Task.FromResult(document.Adapt<ProductOfferingGroup>(CatalogMapping.Config));
+        Task.FromResult(document.ToResponse());
 
     protected override Task RecordAsync(CreateOfferingGroup form, OfferingGroupDocument document, ProductOfferingGroup shown, DateTimeOffset now,
         CancellationToken cancellationToken)

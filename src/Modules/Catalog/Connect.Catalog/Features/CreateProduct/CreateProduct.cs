@@ -5,7 +5,6 @@ using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.SharedKernel.Domain;
 using FluentValidation;
-using Mapster;
 using Marten;
 using Mediator;
 
@@ -78,7 +77,7 @@ internal sealed class CreateProductHandler(IDocumentSession session, TimeProvide
     }
 
     protected override Task<Product> ShowAsync(ProductDocument document, CancellationToken cancellationToken) =>
-        Task.FromResult(document.Adapt<Product>(CatalogMapping.Config));
+        Task.FromResult(document.ToResponse());
 
     protected override Task RecordAsync(CreateProduct form, ProductDocument document, Product shown, DateTimeOffset now, CancellationToken cancellationToken)
     {

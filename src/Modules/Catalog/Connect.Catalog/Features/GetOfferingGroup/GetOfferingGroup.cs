@@ -1,6 +1,5 @@
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
-using Mapster;
 using Marten;
 using Mediator;
 
@@ -15,6 +14,6 @@ internal sealed class GetOfferingGroupHandler(IQuerySession session) : IQueryHan
     public async ValueTask<ProductOfferingGroup?> Handle(GetProductOfferingGroup query, CancellationToken cancellationToken)
     {
         var group = await session.LoadAsync<OfferingGroupDocument>(query.ProductOfferingGroupId, cancellationToken);
-        return group?.Adapt<ProductOfferingGroup>(CatalogMapping.Config);
+        return group?.ToResponse();
     }
 }

@@ -1,6 +1,5 @@
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
-using Mapster;
 using Marten;
 using Mediator;
 
@@ -15,6 +14,6 @@ internal sealed class GetProductHandler(IQuerySession session) : IQueryHandler<G
     public async ValueTask<Product?> Handle(GetProduct query, CancellationToken cancellationToken)
     {
         var product = await session.LoadAsync<ProductDocument>(query.ProductId, cancellationToken);
-        return product?.Adapt<Product>(CatalogMapping.Config);
+        return product?.ToResponse();
     }
 }

@@ -2,7 +2,6 @@ using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.SharedKernel.Paging;
 using FluentValidation;
-using Mapster;
 using Marten;
 using Marten.Linq;
 using Mediator;
@@ -27,7 +26,7 @@ internal sealed class ListOfferingGroupsHandler(IQuerySession session)
         var (groups, total) = await session.PageAsync<OfferingGroupDocument>(
             q => q.OrderBy(g => g.Name).ThenBy(g => g.Id), query.Limit, query.Offset, cancellationToken);
         return new Page<ProductOfferingGroup>(
-            groups.Select(g => g.Adapt<ProductOfferingGroup>(CatalogMapping.Config)).ToList(),
+            groups.Select(g => g.ToResponse()).ToList(),
             total, query.Limit, query.Offset, "name", SortDirection.Asc);
     }
 }

@@ -24,6 +24,7 @@ internal sealed class PatchCatalogHandler(
 {
     protected override string Kind => "Product catalog";
     protected override string IdProperty => "productCatalogId";
+    protected override CreateCatalog FormOf(CatalogDocument document) => document.ToForm();
 
     protected override Task ApplyAsync(CreateCatalog form, CatalogDocument document, DateTimeOffset now, CancellationToken cancellationToken) =>
         form.ApplyAsync(document, Session, now, log, cancellationToken);

@@ -27,6 +27,7 @@ internal sealed class PatchOfferingHandler(
 {
     protected override string Kind => "Product offering";
     protected override string IdProperty => "productOfferingId";
+    protected override CreateOffering FormOf(OfferingDocument document) => document.ToForm();
 
     protected override async Task ApplyAsync(CreateOffering form, OfferingDocument document, DateTimeOffset now, CancellationToken cancellationToken)
     {

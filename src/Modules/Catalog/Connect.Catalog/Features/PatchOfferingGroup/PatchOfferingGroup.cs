@@ -5,7 +5,6 @@ using Connect.Catalog.Domain;
 using Connect.SharedKernel.ChangeLog;
 using Connect.SharedKernel.Http;
 using FluentValidation;
-using Mapster;
 using Marten;
 using Mediator;
 
@@ -24,6 +23,7 @@ internal sealed class PatchOfferingGroupHandler(
 {
     protected override string Kind => "Product offering group";
     protected override string IdProperty => "productOfferingGroupId";
+    protected override CreateOfferingGroup FormOf(OfferingGroupDocument document) => document.ToForm();
 
     protected override Task ApplyAsync(CreateOfferingGroup form, OfferingGroupDocument document, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ internal sealed class PatchOfferingGroupHandler(
     }
 
     protected override Task<ProductOfferingGroup> ShowAsync(OfferingGroupDocument document, CancellationToken cancellationToken) =>
-        Task.FromResult(document.Adapt<ProductOfferingGroup>(CatalogMapping.Config));
+        Task.FromResult(document.ToResponse());
 
     protected override Task RecordAsync(OfferingGroupDocument document, ProductOfferingGroup shown, CancellationToken cancellationToken)
     {

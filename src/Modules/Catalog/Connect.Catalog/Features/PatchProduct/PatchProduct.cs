@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using FluentValidation;
-using Mapster;
 using Marten;
 using Mediator;
 
@@ -23,6 +22,7 @@ internal sealed class PatchProductHandler(
 {
     protected override string Kind => "Product";
     protected override string IdProperty => "productId";
+    protected override CreateProduct FormOf(ProductDocument document) => document.ToForm();
 
     protected override Task ApplyAsync(CreateProduct form, ProductDocument document, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ internal sealed class PatchProductHandler(
     }
 
     protected override Task<Product> ShowAsync(ProductDocument document, CancellationToken cancellationToken) =>
-        Task.FromResult(document.Adapt<Product>(CatalogMapping.Config));
+        Task.FromResult(document.ToResponse());
 
     protected override async Task RecordAsync(ProductDocument document, Product shown, CancellationToken cancellationToken)
     {
