@@ -11,7 +11,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
-namespace Connect.Pricing.Features.PromoCodes;
+namespace Connect.Pricing.Features;
 
 /// <summary>Body of <c>POST /promo-codes/{code}/deactivate</c>: an optional reason. Deactivation is for good.</summary>
 internal sealed record DeactivatePromoCode : ICommand<PromoCode>

@@ -3,7 +3,7 @@ using Connect.SharedKernel.ChangeLog;
 using Marten;
 using Microsoft.Extensions.Logging;
 
-namespace Connect.Pricing.Features.PromoCodes;
+namespace Connect.Pricing.Features;
 
 /// <summary>
 /// Follows Catalog's archives and restores in the change log: remembers which offerings are archived, and warns when

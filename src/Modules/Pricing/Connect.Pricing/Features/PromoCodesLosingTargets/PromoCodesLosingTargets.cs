@@ -3,7 +3,7 @@ using Connect.Pricing.Domain;
 using Marten;
 using Mediator;
 
-namespace Connect.Pricing.Features.PriceOfferings;
+namespace Connect.Pricing.Features;
 
 /// <summary>Which active codes an offering's archive would leave with nothing on sale to apply to, by the same rules that price.</summary>
 internal sealed class PromoCodesLosingTargetsHandler(IQuerySession session) : IQueryHandler<PromoCodesLosingTargets, IReadOnlyList<PromoCodeImpact>>

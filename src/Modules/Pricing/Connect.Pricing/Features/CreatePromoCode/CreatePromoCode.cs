@@ -11,7 +11,7 @@ using FluentValidation;
 using Marten;
 using Mediator;
 
-namespace Connect.Pricing.Features.PromoCodes;
+namespace Connect.Pricing.Features;
 
 /// <summary>Body of <c>POST /promo-codes</c> (spec §5).</summary>
 internal sealed record CreatePromoCode : ICommand<PromoCode>

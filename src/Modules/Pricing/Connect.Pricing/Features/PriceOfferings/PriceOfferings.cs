@@ -8,7 +8,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
-namespace Connect.Pricing.Features.PriceOfferings;
+namespace Connect.Pricing.Features;
 
 /// <summary>
 /// Prices a batch: each offering's own price, plus the promo code's discount where the code applies. The code is

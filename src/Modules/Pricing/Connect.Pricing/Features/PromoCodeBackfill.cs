@@ -2,7 +2,7 @@ using Connect.Pricing.Domain;
 using Connect.SharedKernel.ChangeLog;
 using Marten;
 
-namespace Connect.Pricing.Features.PromoCodes;
+namespace Connect.Pricing.Features;
 
 /// <summary>Promo codes stored before the log existed, each as its first entry shows it.</summary>
 internal sealed class PromoCodeBackfill(IQuerySession session) : IChangeLogBackfill

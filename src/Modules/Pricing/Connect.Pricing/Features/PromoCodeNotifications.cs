@@ -1,7 +1,7 @@
 using Connect.Pricing.Contracts;
 using Mediator;
 
-namespace Connect.Pricing.Features.PromoCodes;
+namespace Connect.Pricing.Features;
 
 /// <summary>Published after a promo code was created and committed.</summary>
 /// <param name="PromoCode">The code as stored.</param>

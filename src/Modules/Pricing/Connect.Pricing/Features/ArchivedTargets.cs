@@ -2,7 +2,7 @@ using Connect.Pricing.Contracts;
 using Connect.Pricing.Domain;
 using Marten;
 
-namespace Connect.Pricing.Features.PromoCodes;
+namespace Connect.Pricing.Features;
 
 /// <summary>Promo codes as shown, with which of their listed offerings are archived (one query for any number of codes).</summary>
 internal static class ArchivedTargets
