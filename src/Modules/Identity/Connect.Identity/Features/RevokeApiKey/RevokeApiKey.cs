@@ -10,7 +10,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
-namespace Connect.Identity.Features.ApiKeys;
+namespace Connect.Identity.Features;
 
 /// <summary>Body of <c>POST /api-keys/{id}/revoke</c>: an optional reason. The key stops working at once, on every node.</summary>
 internal sealed record RevokeApiKey : ICommand<ApiKeyInfo>

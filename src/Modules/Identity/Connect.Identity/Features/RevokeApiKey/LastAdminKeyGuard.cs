@@ -3,7 +3,7 @@ using Connect.Identity.Domain;
 using Connect.SharedKernel.Errors;
 using Marten;
 
-namespace Connect.Identity.Features.ApiKeys;
+namespace Connect.Identity.Features;
 
 /// <summary>
 /// Keeps at least one usable <c>keys:admin</c> key, so key management can never be locked out for good. Revocations

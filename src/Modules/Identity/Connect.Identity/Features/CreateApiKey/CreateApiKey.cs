@@ -9,7 +9,7 @@ using Marten;
 using Mediator;
 using Microsoft.Extensions.Options;
 
-namespace Connect.Identity.Features.ApiKeys;
+namespace Connect.Identity.Features;
 
 /// <summary>Body of <c>POST /api-keys</c> (spec §5).</summary>
 internal sealed partial record CreateApiKey : ICommand<CreatedApiKey>

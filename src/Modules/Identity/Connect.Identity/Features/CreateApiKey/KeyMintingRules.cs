@@ -1,7 +1,7 @@
 using Connect.Identity.Contracts;
 using Connect.SharedKernel.Errors;
 
-namespace Connect.Identity.Features.ApiKeys;
+namespace Connect.Identity.Features;
 
 /// <summary>
 /// What a new key may be: never more than the key creating it (scopes, rate, burst), and no longer-lived than
