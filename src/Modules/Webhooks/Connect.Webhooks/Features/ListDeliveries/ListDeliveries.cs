@@ -1,4 +1,3 @@
-using Connect.SharedKernel.ChangeLog;
 using Connect.SharedKernel.Paging;
 using Connect.Webhooks.Domain;
 using FluentValidation;
@@ -8,53 +7,14 @@ using Npgsql;
 
 namespace Connect.Webhooks.Features;
 
-internal sealed record GetWebhook(string WebhookId) : IQuery<Webhook?>;
-
-internal sealed record ListWebhooks(int Limit, int Offset) : IQuery<Page<Webhook>>;
-
 internal sealed record ListDeliveries(string WebhookId, int Limit, int Offset) : IQuery<Page<DeliveryAttempt>?>;
 
 /// <summary>One attempt to deliver one change (spec §8).</summary>
 internal sealed record DeliveryAttempt(long Sequence, int Attempt, DateTimeOffset AttemptedAt, int? StatusCode, string? Error, int DurationMs, DateTimeOffset? NextAttemptAt);
 
-internal sealed class ListWebhooksValidator : AbstractValidator<ListWebhooks>
-{
-    public ListWebhooksValidator() => this.AddPagingRules(q => q.Limit, q => q.Offset);
-}
-
 internal sealed class ListDeliveriesValidator : AbstractValidator<ListDeliveries>
 {
     public ListDeliveriesValidator() => this.AddPagingRules(q => q.Limit, q => q.Offset);
-}
-
-internal sealed class GetWebhookHandler(IQuerySession session, IDocumentStore store) : IQueryHandler<GetWebhook, Webhook?>
-{
-    // The changes after the webhook's position that it is sent: what GET /changes would show its creator, filtered by its types.
-    private const string BacklogSql = $"""
-        SELECT count(*) FROM {ChangeLogTable.Name} c JOIN {WebhookTables.State} s ON s.webhook_id = @id
-        WHERE c.sequence > s.position AND (cardinality(@types) = 0 OR c.resource_type = ANY(@types)) AND NOT (c.resource_type = ANY(@hidden))
-        """;
-
-    public async ValueTask<Webhook?> Handle(GetWebhook query, CancellationToken cancellationToken)
-    {
-        if (await session.LoadAsync<WebhookDocument>(query.WebhookId, cancellationToken) is not { } webhook) return null;
-        await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(BacklogSql, connection);
-        command.Parameters.AddWithValue("id", webhook.Id);
-        command.Parameters.AddWithValue("types", webhook.ResourceTypes.ToArray());
-        command.Parameters.AddWithValue("hidden", webhook.Hidden.ToArray());
-        return webhook.ToContract((long)(await command.ExecuteScalarAsync(cancellationToken))!);
-    }
-}
-
-internal sealed class ListWebhooksHandler(IQuerySession session) : IQueryHandler<ListWebhooks, Page<Webhook>>
-{
-    public async ValueTask<Page<Webhook>> Handle(ListWebhooks query, CancellationToken cancellationToken)
-    {
-        var (webhooks, total) = await session.PageAsync<WebhookDocument>(
-            q => q.OrderByDescending(w => w.CreatedAt).ThenBy(w => w.Id), query.Limit, query.Offset, cancellationToken);
-        return new Page<Webhook>([.. webhooks.Select(w => w.ToContract())], total, query.Limit, query.Offset, "createdAt", SortDirection.Desc);
-    }
 }
 
 internal sealed class ListDeliveriesHandler(IQuerySession session, IDocumentStore store) : IQueryHandler<ListDeliveries, Page<DeliveryAttempt>?>
