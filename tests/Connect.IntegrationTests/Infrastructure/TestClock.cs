@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Connect.Pricing.Features.PromoCodes;
+using Connect.Pricing.Features;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Connect.IntegrationTests.Infrastructure;
 using Connect.Pricing.Contracts;
-using Connect.Pricing.Features.PromoCodes;
+using Connect.Pricing.Features;
 using static Connect.Identity.Contracts.Scopes;
 
 namespace Connect.IntegrationTests.Pricing;

@@ -1,7 +1,6 @@
 using Connect.Identity.Authentication;
 using Connect.Identity.Contracts;
 using Connect.Identity.Domain;
-using Connect.Identity.Http;
 using Connect.SharedKernel.Messaging;
 using FluentValidation;
 using Marten;

@@ -1,5 +1,4 @@
 using Connect.Pricing.Domain;
-using Connect.Pricing.Http;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Routing;
@@ -30,8 +29,8 @@ public static class PricingModule
         // instance hears the module's notifications.
         services.AddSingleton<PromoCodeCache>();
         services.AddSingleton<PromoCodeGuessLimiter>();
-        services.AddScoped<Connect.SharedKernel.ChangeLog.IChangeReaction, Features.PromoCodes.TrackArchivedOfferings>();
-        services.AddScoped<Connect.SharedKernel.ChangeLog.IChangeLogBackfill, Features.PromoCodes.PromoCodeBackfill>();
+        services.AddScoped<Connect.SharedKernel.ChangeLog.IChangeReaction, Features.TrackArchivedOfferings>();
+        services.AddScoped<Connect.SharedKernel.ChangeLog.IChangeLogBackfill, Features.PromoCodeBackfill>();
         services.AddValidatorsFromAssembly(typeof(PricingModule).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
         return services;
     }

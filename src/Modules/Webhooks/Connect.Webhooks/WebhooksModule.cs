@@ -1,6 +1,5 @@
 using Connect.Webhooks.Delivery;
 using Connect.Webhooks.Domain;
-using Connect.Webhooks.Http;
 using FluentValidation;
 using Marten;
 using Microsoft.AspNetCore.Routing;

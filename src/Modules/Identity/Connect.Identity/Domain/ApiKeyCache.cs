@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Connect.Identity.Features.ApiKeys;
+using Connect.Identity.Features;
 using Connect.SharedKernel.Caching;
 using Connect.SharedKernel.Telemetry;
 using Marten;

@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Connect.Pricing.Features.PromoCodes;
+using Connect.Pricing.Features;
 using Connect.SharedKernel.Caching;
 using Connect.SharedKernel.Telemetry;
 using Marten;
