@@ -7,6 +7,7 @@ using Connect.Api.Health;
 using Connect.Api.Logging;
 using Connect.Api.Telemetry;
 using Connect.Api.OpenApi;
+using Connect.Api.Pipeline;
 using Connect.Catalog;
 using Connect.Identity;
 using Connect.Identity.Contracts;

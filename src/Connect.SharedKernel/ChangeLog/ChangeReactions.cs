@@ -110,7 +110,7 @@ internal sealed class ChangeReactions(
 /// Whether this node runs the log's reactions (<c>Connect:ChangeLog:RunReactions</c>, default true). Other nodes run
 /// them when this one does not; tests turn it off to stand for a node that died between a commit and its reaction.
 /// </summary>
-public sealed class ChangeReactionsSwitch
+internal sealed class ChangeReactionsSwitch
 {
     public const string ConfigurationKey = "Connect:ChangeLog:RunReactions";
 

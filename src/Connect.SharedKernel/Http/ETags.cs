@@ -32,7 +32,7 @@ public static class ETags
         return Json(http, body, Of(body), status);
     }
 
-    /// <summary>The same answer for a body already written out, with its tag (<see cref="JsonRendering{T}"/>).</summary>
+    /// <summary>The same answer for a body already written out, with its tag (a representation kept written out in memory).</summary>
     public static IResult Json(HttpContext http, byte[] body, string etag, int status = 200)
     {
         http.Response.Headers.ETag = etag;

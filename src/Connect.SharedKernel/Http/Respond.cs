@@ -21,10 +21,6 @@ public static class Respond
     public static IResult Single<T>(HttpContext http, T? resource, string kind, string id) where T : class =>
         resource is null ? throw new NotFoundException(kind, id) : ETags.Json(http, resource, JsonOptions(http));
 
-    /// <summary>200 with the rendering's bytes and ETag (or 304), or a 404 problem.</summary>
-    public static IResult Rendered<T>(HttpContext http, JsonRendering<T>? rendering, string kind, string id) where T : class =>
-        rendering is null ? throw new NotFoundException(kind, id) : ETags.Json(http, rendering.Body, rendering.ETag);
-
     public static IResult List<T>(HttpContext http, Page<T> page) =>
         Results.Json(ListResponse<T>.From(page), JsonOptions(http));
 

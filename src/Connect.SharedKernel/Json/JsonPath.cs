@@ -1,7 +1,7 @@
 namespace Connect.SharedKernel;
 
 /// <summary>Turns C# property paths ("Price.GrossPrice", "Items[0].Name") into wire paths ("price.grossPrice").</summary>
-public static class JsonPath
+internal static class JsonPath
 {
     public static string ToCamelCase(string path) =>
         string.Join('.', path.Split('.').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));

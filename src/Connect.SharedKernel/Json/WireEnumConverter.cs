@@ -9,7 +9,7 @@ namespace Connect.SharedKernel;
 /// such a value would be stored and then fail every later read. Here a body names one defined member, spelled
 /// exactly as the contract writes it (as query strings do), or is refused.
 /// </summary>
-public sealed class WireEnumConverterFactory : JsonConverterFactory
+internal sealed class WireEnumConverterFactory : JsonConverterFactory
 {
     public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
 
@@ -18,7 +18,7 @@ public sealed class WireEnumConverterFactory : JsonConverterFactory
 }
 
 /// <summary>One enum's converter; see <see cref="WireEnumConverterFactory"/>.</summary>
-public sealed class WireEnumConverter<T> : JsonConverter<T> where T : struct, Enum
+internal sealed class WireEnumConverter<T> : JsonConverter<T> where T : struct, Enum
 {
     public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -1,7 +1,7 @@
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
 using Connect.Catalog.Features;
-using Connect.SharedKernel;
+using Connect.Catalog.Json;
 
 namespace Connect.Catalog;
 

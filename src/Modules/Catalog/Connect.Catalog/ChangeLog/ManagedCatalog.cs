@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Connect.Catalog.Domain;
-using Connect.SharedKernel;
+using Connect.Catalog.Json;
 using Connect.SharedKernel.Domain;
 
 namespace Connect.Catalog.ChangeLog;

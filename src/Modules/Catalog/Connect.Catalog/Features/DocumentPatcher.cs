@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Connect.SharedKernel;
+using Connect.Catalog.Json;
 using Connect.SharedKernel.Errors;
 using Connect.SharedKernel.Http;
 using FluentValidation;

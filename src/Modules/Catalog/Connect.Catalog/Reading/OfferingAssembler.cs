@@ -1,6 +1,6 @@
-using Connect.SharedKernel;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
+using Connect.Catalog.Json;
 using Connect.Pricing.Contracts;
 using Marten;
 using Mediator;

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Domain;
+using Connect.Catalog.Http;
 using Connect.Pricing.Contracts;
-using Connect.SharedKernel.Http;
 
 namespace Connect.Catalog.Reading;
 

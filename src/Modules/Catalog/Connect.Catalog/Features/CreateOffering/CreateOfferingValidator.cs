@@ -1,6 +1,6 @@
 using Connect.Catalog.Contracts;
+using Connect.Catalog.Json;
 using Connect.SharedKernel.Domain;
-using Connect.SharedKernel.Messaging;
 using FluentValidation;
 
 namespace Connect.Catalog.Features;

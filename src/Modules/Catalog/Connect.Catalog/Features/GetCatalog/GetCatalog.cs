@@ -1,6 +1,6 @@
 using Connect.Catalog.Contracts;
+using Connect.Catalog.Http;
 using Connect.Catalog.Reading;
-using Connect.SharedKernel.Http;
 using Mediator;
 
 namespace Connect.Catalog.Features;

@@ -1,6 +1,6 @@
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Features.ReadAsOf;
-using Connect.SharedKernel.Http;
+using Connect.Catalog.Http;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,6 +15,6 @@ internal static class GetCatalogEndpoint
         app.MapGet("/product-catalogs/{productCatalogId}", async (string productCatalogId, string? promoCode, HttpContext http, ISender sender, CatalogAsOf history) =>
                 AsOfReads.Instant(http) is { } at
                     ? AsOfReads.Answer(http, await history.CatalogAsync(productCatalogId, at, promoCode, http.RequestAborted), "Product catalog", productCatalogId)
-                    : Respond.Rendered(http, await sender.Send(new GetProductCatalogRendering(productCatalogId, promoCode)), "Product catalog", productCatalogId))
+                    : JsonRendering.Respond(http, await sender.Send(new GetProductCatalogRendering(productCatalogId, promoCode)), "Product catalog", productCatalogId))
             .Produces<ProductCatalog>();
 }

@@ -1,7 +1,7 @@
 using Connect.Catalog.Contracts;
+using Connect.Catalog.Http;
 using Connect.Catalog.Reading;
 using Connect.SharedKernel.Domain;
-using Connect.SharedKernel.Http;
 using Mediator;
 
 namespace Connect.Catalog.Features;

@@ -20,7 +20,7 @@ internal static class GetDefaultCatalogEndpoint
                     return AsOfReads.Answer(http, await history.DefaultCatalogAsync(caller.CustomerType, caller.Locale, at, promoCode, http.RequestAborted),
                         "Default product catalog", $"{caller.CustomerType}/{caller.Locale}");
                 var catalog = await sender.Send(new GetDefaultProductCatalogRendering(caller.CustomerType, caller.Locale, promoCode));
-                return Respond.Rendered(http, catalog, "Default product catalog", $"{caller.CustomerType}/{caller.Locale}");
+                return JsonRendering.Respond(http, catalog, "Default product catalog", $"{caller.CustomerType}/{caller.Locale}");
             })
             .WithMetadata(new VaryByHeaders("Accept-Language"))
             .Produces<ProductCatalog>();

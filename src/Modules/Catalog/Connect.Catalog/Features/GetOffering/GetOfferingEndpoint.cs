@@ -1,6 +1,6 @@
 using Connect.Catalog.Contracts;
 using Connect.Catalog.Features.ReadAsOf;
-using Connect.SharedKernel.Http;
+using Connect.Catalog.Http;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -15,6 +15,6 @@ internal static class GetOfferingEndpoint
         app.MapGet("/product-offerings/{productOfferingId}", async (string productOfferingId, string? promoCode, HttpContext http, ISender sender, CatalogAsOf history) =>
                 AsOfReads.Instant(http) is { } at
                     ? AsOfReads.Answer(http, await history.OfferingAsync(productOfferingId, at, promoCode, http.RequestAborted), "Product offering", productOfferingId)
-                    : Respond.Rendered(http, await sender.Send(new GetProductOfferingRendering(productOfferingId, promoCode)), "Product offering", productOfferingId))
+                    : JsonRendering.Respond(http, await sender.Send(new GetProductOfferingRendering(productOfferingId, promoCode)), "Product offering", productOfferingId))
             .Produces<ProductOffering>();
 }

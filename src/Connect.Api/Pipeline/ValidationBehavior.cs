@@ -1,14 +1,15 @@
 using Connect.SharedKernel.Errors;
+using Connect.SharedKernel.Messaging;
 using FluentValidation;
 using Mediator;
 
-namespace Connect.SharedKernel.Messaging;
+namespace Connect.Api.Pipeline;
 
 /// <summary>
 /// Runs every FluentValidation validator of the message, so in-process callers are validated exactly
 /// like HTTP callers.
 /// </summary>
-public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
+internal sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {

@@ -1,17 +1,18 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Connect.SharedKernel;
 using Connect.SharedKernel.Errors;
 using Connect.SharedKernel.Messaging;
 using FluentValidation;
 
-namespace Connect.SharedKernel;
+namespace Connect.Catalog.Json;
 
 /// <summary>
 /// PATCH as RFC 7396 merge patch over a resource's writable form: the current state is written out as
 /// its create command, the patch merged in, and the result read back with the same strict rules and
 /// validator as a create. One definition of "valid" for both verbs.
 /// </summary>
-public static class MergePatcher
+internal static class MergePatcher
 {
     public static async Task<T> ApplyAsync<T>(
         T current, JsonObject patch, string idProperty, string id, JsonSerializerOptions options,

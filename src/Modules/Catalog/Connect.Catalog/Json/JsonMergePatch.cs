@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace Connect.SharedKernel;
+namespace Connect.Catalog.Json;
 
 /// <summary>RFC 7396 JSON Merge Patch: objects merge, null removes, anything else replaces.</summary>
-public static class JsonMergePatch
+internal static class JsonMergePatch
 {
     public static JsonNode? Apply(JsonNode? target, JsonNode? patch)
     {

@@ -1,15 +1,16 @@
+using Connect.SharedKernel.Messaging;
 using Marten;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
-namespace Connect.SharedKernel.Messaging;
+namespace Connect.Api.Pipeline;
 
 /// <summary>
 /// Last in the pipeline, for commands only: one Marten SaveChangesAsync per command, then the
 /// notifications the handler raised are published, after the commit, so no reader of a notification
 /// sees a change that was rolled back.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
+internal sealed class UnitOfWorkBehavior<TMessage, TResponse>(
     IDocumentSession session, NotificationBuffer notifications, IPublisher publisher,
     ILogger<UnitOfWorkBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
@@ -34,20 +35,5 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(
             }
         }
         return response;
-    }
-}
-
-/// <summary>Notifications raised while a command runs, held until its transaction commits.</summary>
-public sealed class NotificationBuffer
-{
-    private readonly List<INotification> _pending = [];
-
-    public void Raise(INotification notification) => _pending.Add(notification);
-
-    internal IReadOnlyList<INotification> Drain()
-    {
-        var drained = _pending.ToArray();
-        _pending.Clear();
-        return drained;
     }
 }

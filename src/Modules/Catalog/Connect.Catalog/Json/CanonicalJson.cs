@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Connect.SharedKernel;
+namespace Connect.Catalog.Json;
 
 /// <summary>
 /// One written form for free-form JSON and maps, whether the value comes from a request or from storage:
@@ -9,7 +9,7 @@ namespace Connect.SharedKernel;
 /// representation written as received would change its bytes, and its ETag, on the next read. Keys are
 /// written in ordinal order and numbers as plain decimals without trailing zeros.
 /// </summary>
-public static class CanonicalJson
+internal static class CanonicalJson
 {
     /// <summary>The largest magnitude a free-form number may have: what a decimal holds, so it can be written back.</summary>
     public static bool IsWritableNumber(JsonElement number) =>

@@ -1,21 +1,16 @@
 using System.Text.Json;
+using Connect.SharedKernel;
+using Connect.SharedKernel.Messaging;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
-namespace Connect.SharedKernel.Messaging;
-
-/// <summary>Who is acting: the API key id of the current request (never the key), or <c>system</c>.</summary>
-public interface IActor
-{
-    /// <summary>The acting key id.</summary>
-    string Id { get; }
-}
+namespace Connect.Api.Pipeline;
 
 /// <summary>
 /// For commands only, after they committed: one audit line with the acting key id and what the command asked
 /// to change (the command as JSON, the id it acts on included; key material is never part of a command).
 /// </summary>
-public sealed class AuditBehavior<TMessage, TResponse>(IActor actor, ILogger<AuditBehavior<TMessage, TResponse>> logger)
+internal sealed class AuditBehavior<TMessage, TResponse>(IActor actor, ILogger<AuditBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
 {

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using Mediator;
 using Microsoft.Extensions.Logging;
 
-namespace Connect.SharedKernel.Messaging;
+namespace Connect.Api.Pipeline;
 
 /// <summary>First in the pipeline: one structured line per message with its outcome and duration.</summary>
-public sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
+internal sealed class LoggingBehavior<TMessage, TResponse>(ILogger<LoggingBehavior<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {

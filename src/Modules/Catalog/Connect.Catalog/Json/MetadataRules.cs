@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Connect.SharedKernel;
 using FluentValidation;
 
-namespace Connect.SharedKernel.Messaging;
+namespace Connect.Catalog.Json;
 
 /// <summary>Free-form metadata stays small and shallow, so every response that embeds it can be written.</summary>
-public static class MetadataRules
+internal static class MetadataRules
 {
     public const int MaxKeys = 100;
 
