@@ -74,7 +74,7 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
     /// <summary>Deletes every document, event and idempotency record, then restores the bootstrap admin key.</summary>
     public async Task ResetAsync()
     {
-        await Store.Advanced.ResetAllData();
+        await RetriedOnDeadlockAsync(async () => { await Store.Advanced.ResetAllData(); return 0; });
         await ExecuteSqlAsync($"TRUNCATE {Connect.Api.Idempotency.IdempotencyTable.Name}, {Connect.SharedKernel.ChangeLog.ChangeLogTable.Name}, {Connect.SharedKernel.ChangeLog.ChangeLogTable.CheckpointsName}, {Connect.Webhooks.Domain.WebhookTables.State}, {Connect.Webhooks.Domain.WebhookTables.Deliveries}");
         Services.GetRequiredService<Connect.Webhooks.WebhookDeliverySwitch>().Enabled = true;
         Services.GetRequiredService<Connect.SharedKernel.ChangeLog.ChangeReactionsSwitch>().Enabled = true;
@@ -108,15 +108,23 @@ public sealed class ConnectApiFactory : WebApplicationFactory<Program>, IAsyncLi
     }
 
     /// <summary>Runs one SQL statement against the test database (what ResetAllData does not reach, fault injection).</summary>
-    public async Task<int> ExecuteSqlAsync(string sql)
+    public Task<int> ExecuteSqlAsync(string sql) => RetriedOnDeadlockAsync(() => ExecuteOnceAsync(sql));
+
+    /// <summary>
+    /// A TRUNCATE (ours, or Marten's reset) can deadlock with background work reading the same tables (a reaction,
+    /// a delivery); PostgreSQL then aborts one of them, and the reset is simply run again.
+    /// </summary>
+    private static async Task<T> RetriedOnDeadlockAsync<T>(Func<Task<T>> action)
     {
-        // A TRUNCATE can deadlock with a background reaction reading the same tables; PostgreSQL then aborts one of them.
         for (var attempt = 1; ; attempt++)
         {
-            try { return await ExecuteOnceAsync(sql); }
-            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected && attempt < 5) { }
+            try { return await action(); }
+            catch (Exception e) when (attempt < 5 && IsDeadlock(e)) { }
         }
     }
+
+    private static bool IsDeadlock(Exception? e) =>
+        e is not null && (e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.DeadlockDetected } || IsDeadlock(e.InnerException));
 
     private async Task<int> ExecuteOnceAsync(string sql)
     {
