@@ -28,10 +28,10 @@ say() { printf '\nreliability.sh: %s\n' "$*" >&2; }
 
 # --- 1. the suite's reliability tests --------------------------------------------------------------
 if [[ -z ${CONNECT_TEST_DB:-} ]]; then CONNECT_TEST_DB="$("$ROOT/build/db.sh" connect_test)"; export CONNECT_TEST_DB; fi
-say "reliability tests (outage, two nodes, hostile input, damage fuzz, security, authentication timing)"
+say "reliability tests (outage, two nodes, hostile input, damage fuzz, security, authentication timing, webhook throughput)"
 set +e
 CONNECT_TIMING_TESTS=1 dotnet test "$ROOT/tests/Connect.IntegrationTests" -c Release \
-  --filter "Category=Reliability|FullyQualifiedName~HostileInput|FullyQualifiedName~DamageFuzzTests|FullyQualifiedName~SecurityTests|FullyQualifiedName~AuthenticationTimingTests" \
+  --filter "Category=Reliability|FullyQualifiedName~HostileInput|FullyQualifiedName~DamageFuzzTests|FullyQualifiedName~SecurityTests|FullyQualifiedName~AuthenticationTimingTests|FullyQualifiedName~WebhookThroughputTests" \
   --logger "console;verbosity=detailed" >"$OUT/tests.log" 2>&1
 tests_status=$?
 set -e
