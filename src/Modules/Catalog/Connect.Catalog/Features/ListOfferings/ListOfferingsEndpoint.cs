@@ -32,11 +32,7 @@ internal static class ListOfferingsEndpoint
     /// </summary>
     public static IResult Answer(HttpContext http, ListProductOfferings query, Page<ProductOffering> page, CatalogReadModel model)
     {
-        if (query.AsOf is not null)
-        {
-            var body = Respond.ListBody(http, page, _ => null);
-            return ETags.Json(http, body, ETags.Of(body));
-        }
+        if (query.AsOf is not null) return AsOfReads.Answer(http, Respond.ListBody(http, page, _ => null));
         var snapshot = model.Latest;
         return Respond.List(http, page, o => snapshot?.Offering(o.ProductOfferingId)?.RenderingOf(o)?.Body);
     }

@@ -26,5 +26,8 @@ internal static class AsOfReads
 
     /// <summary>200 with the bytes as they read then and their strong ETag (the same for that instant forever), or 404.</summary>
     public static IResult Answer(HttpContext http, byte[]? body, string kind, string id) =>
-        body is null ? throw new NotFoundException(kind, id) : ETags.Json(http, body, ETags.Of(body));
+        body is null ? throw new NotFoundException(kind, id) : Answer(http, body);
+
+    /// <summary>200 with the bytes as they read then and their strong ETag (the same for that instant forever).</summary>
+    public static IResult Answer(HttpContext http, byte[] body) => ETags.Json(http, body, ETags.Of(body));
 }
